@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every shipped experiment is one executable target under `experiments/<name>/`.
+/// `quantbt new NAME` appends a line to this list.
+let experimentNames: [String] = [
+    "sma-crossover",
+    "daily-momentum",
+]
+
+func experiment(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: ["Experiments"],
+        path: "experiments/\(name)",
+        exclude: ["experiment.yaml", "README.md"],
+        swiftSettings: strict
+    )
+}
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "QuantBT",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quantbt", targets: ["quantbt"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(name: "Model", swiftSettings: strict),
+        .target(name: "Engine", dependencies: ["Model"], swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["Model", "Engine"], swiftSettings: strict),
+        .target(
+            name: "MarketData",
+            dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Experiments",
+            dependencies: [
+                "Model", "Engine", "Analysis", "MarketData",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "quantbt",
+            dependencies: [
+                "Experiments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], swiftSettings: strict),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], swiftSettings: strict),
+    ] + experimentNames.map(experiment)
+)

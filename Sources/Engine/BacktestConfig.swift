@@ -1,0 +1,17 @@
+/// Everything the engine needs besides data and a strategy.
+public struct BacktestConfig: Sendable {
+    public var capital: Double
+    public var commission: CommissionModel
+    public var slippage: SlippageModel
+    public var fillTiming: FillTiming
+    public var risk: RiskLimits
+
+    public init(capital: Double = 100_000, commission: CommissionModel = .init(), slippage: SlippageModel = .init(),
+                fillTiming: FillTiming = .nextOpen, risk: RiskLimits = .init()) {
+        self.capital = capital
+        self.commission = commission
+        self.slippage = slippage
+        self.fillTiming = fillTiming
+        self.risk = risk
+    }
+}

@@ -1,0 +1,95 @@
+import Model
+
+/// Cash, positions and the round trips they make.
+///
+/// Accounting rules:
+/// - a buy of q at p costs q·p + commission; a sell receives q·p − commission (shorts too:
+///   the proceeds of a short sale are cash, the negative position is a liability);
+/// - adding to a position moves its average price to the quantity-weighted average;
+/// - reducing closes a `Trade` for the reduced quantity at the position's average price;
+///   the entry commission is carried per unit and charged to trades pro rata;
+/// - a fill that crosses zero closes the old position and opens the rest the other way;
+/// - equity = cash + Σ quantity · mark, marked at the last price seen for each symbol.
+public final class Portfolio {
+    public private(set) var cash: Double
+    public private(set) var quantity: [Double]
+    public private(set) var averagePrice: [Double]
+    public internal(set) var mark: [Double]
+    public private(set) var openPositionCount = 0
+    public private(set) var trades: [Trade] = []
+    private var entryTime: [Timestamp]
+    private var entryBar: [Int]
+    private var entryCommissionPerUnit: [Double]
+
+    public init(cash: Double, symbolCount: Int) {
+        self.cash = cash
+        quantity = [Double](repeating: 0, count: symbolCount)
+        averagePrice = quantity
+        mark = quantity
+        entryCommissionPerUnit = quantity
+        entryTime = [Timestamp](repeating: Timestamp(milliseconds: 0), count: symbolCount)
+        entryBar = [Int](repeating: 0, count: symbolCount)
+    }
+
+    @inlinable public var equity: Double {
+        var e = cash
+        for s in quantity.indices where quantity[s] != 0 { e += quantity[s] * mark[s] }
+        return e
+    }
+
+    /// Σ |quantity| · mark over every symbol but `except`.
+    public func grossExposure(except: Int? = nil) -> Double {
+        var g = 0.0
+        for s in quantity.indices where s != except && quantity[s] != 0 { g += abs(quantity[s]) * mark[s] }
+        return g
+    }
+
+    /// Books a fill; appends a trade for any quantity it closes.
+    public func apply(_ fill: Fill, barIndex: Int) {
+        let s = fill.symbol
+        let q = quantity[s]
+        let d = fill.side.sign * fill.quantity
+        cash -= d * fill.price + fill.commission
+        if q == 0 || (q > 0) == (d > 0) {
+            open(symbol: s, adding: d, price: fill.price, commission: fill.commission, at: fill.time, barIndex: barIndex)
+            return
+        }
+        let closed = min(abs(d), abs(q))
+        let exitCommission = fill.commission * closed / abs(d)
+        let entryCommission = entryCommissionPerUnit[s] * closed
+        let direction: Trade.Direction = q > 0 ? .long : .short
+        let gross = closed * (fill.price - averagePrice[s]) * (q > 0 ? 1 : -1)
+        let pnl = gross - exitCommission - entryCommission
+        trades.append(Trade(
+            id: trades.count + 1, symbol: s, direction: direction, quantity: closed,
+            entryTime: entryTime[s], entryPrice: averagePrice[s], exitTime: fill.time, exitPrice: fill.price,
+            commission: exitCommission + entryCommission, pnl: pnl,
+            returnFraction: pnl / (closed * averagePrice[s]), bars: barIndex - entryBar[s]))
+        let rest = abs(d) - closed
+        if closed == abs(q) {
+            quantity[s] = 0
+            averagePrice[s] = 0
+            entryCommissionPerUnit[s] = 0
+            openPositionCount -= 1
+            if rest > 0 {
+                open(symbol: s, adding: rest * (d > 0 ? 1 : -1), price: fill.price,
+                     commission: fill.commission - exitCommission, at: fill.time, barIndex: barIndex)
+            }
+        } else {
+            quantity[s] = q + d
+        }
+    }
+
+    private func open(symbol s: Int, adding d: Double, price: Double, commission: Double, at time: Timestamp, barIndex: Int) {
+        let q = quantity[s]
+        let newQuantity = q + d
+        if q == 0 {
+            openPositionCount += 1
+            entryTime[s] = time
+            entryBar[s] = barIndex
+        }
+        averagePrice[s] = (abs(q) * averagePrice[s] + abs(d) * price) / abs(newQuantity)
+        entryCommissionPerUnit[s] = (abs(q) * entryCommissionPerUnit[s] + commission) / abs(newQuantity)
+        quantity[s] = newQuantity
+    }
+}

@@ -1,0 +1,27 @@
+/// The sorted, de-duplicated union of several series' timestamps: one step per moment at
+/// which at least one symbol has a bar. Missing bars are never invented; a symbol without
+/// a bar at a step simply is not delivered.
+public struct Timeline: Sendable {
+    public let times: [Int64]
+
+    public init(_ columns: [[Int64]]) {
+        if columns.count == 1 { times = columns[0]; return }
+        var merged: [Int64] = []
+        merged.reserveCapacity(columns.map(\.count).max() ?? 0)
+        var cursors = [Int](repeating: 0, count: columns.count)
+        while true {
+            var next = Int64.max
+            var any = false
+            for (c, col) in columns.enumerated() where cursors[c] < col.count {
+                next = min(next, col[cursors[c]])
+                any = true
+            }
+            guard any else { break }
+            merged.append(next)
+            for (c, col) in columns.enumerated() where cursors[c] < col.count && col[cursors[c]] == next {
+                cursors[c] += 1
+            }
+        }
+        times = merged
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Model
+
+/// Reads OHLCV bars from CSV bytes into columns, validating as it goes.
+///
+/// Speed: the file is read once into memory and parsed in place; a row is split by byte
+/// offsets into a reused buffer, numbers go through `FastNumberParser` and timestamps
+/// through `Timestamp.parse(bytes:)`, so no String is made per field.
+public enum CSVBarLoader {
+    public struct Loaded: Sendable {
+        public var series: BarSeries
+        public var report: ValidationReport
+    }
+
+    public static func load(path: String, symbol: String, checks: DataChecks = .init()) throws -> Loaded {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DataError("cannot read data file '\(path)': no such file; check data.files in the experiment config "
+                + "(paths are relative to the repository root), or generate the sample data (see data/README.md)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError("cannot read data file '\(path)': permission denied or not a regular file")
+        }
+        return try data.withUnsafeBytes { try parse($0, source: path, symbol: symbol, checks: checks) }
+    }
+
+    public static func parse(_ text: String, source: String, symbol: String, checks: DataChecks = .init()) throws -> Loaded {
+        var bytes = Array(text.utf8)
+        return try bytes.withUnsafeMutableBytes { try parse(UnsafeRawBufferPointer($0), source: source, symbol: symbol, checks: checks) }
+    }
+
+    public static func parse(_ p: UnsafeRawBufferPointer, source: String, symbol: String, checks: DataChecks) throws -> Loaded {
+        var position = 0
+        let n = p.count
+        if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { position = 3 }  // UTF-8 BOM
+        func lineEnd(from start: Int) -> Int {
+            guard start < n, let base = p.baseAddress else { return n }
+            guard let hit = memchr(base + start, 10, n - start) else { return n }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+        let headerEnd = lineEnd(from: position)
+        guard headerEnd > position else { throw DataError("\(source): the file is empty; expected a header line timestamp,open,high,low,close,volume") }
+        let header = String(decoding: UnsafeRawBufferPointer(rebasing: p[position..<headerEnd]), as: UTF8.self)
+            .split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let columns = try CSVColumns(header: header, source: source)
+        position = headerEnd + 1
+
+        var series = BarSeries(symbol: symbol, capacity: n / max(headerEnd - 0, 40))
+        var validator = BarValidator(checks: checks)
+        var starts = [Int](repeating: 0, count: columns.count + 1)
+        var ends = [Int](repeating: 0, count: columns.count + 1)
+        var line = 1
+        while position < n {
+            let end = lineEnd(from: position)
+            line += 1
+            defer { position = end + 1 }
+            var contentEnd = end
+            if contentEnd > position && p[contentEnd - 1] == 13 { contentEnd -= 1 }
+            if contentEnd == position { continue }  // blank line
+            // Split by commas into byte ranges.
+            var field = 0, fieldStart = position, i = position
+            while i < contentEnd {
+                if p[i] == 44 {
+                    if field < columns.count { starts[field] = fieldStart; ends[field] = i }
+                    field += 1
+                    fieldStart = i + 1
+                }
+                i += 1
+            }
+            if field < columns.count { starts[field] = fieldStart; ends[field] = contentEnd }
+            field += 1
+            guard field == columns.count else {
+                throw DataError("\(source):\(line): expected \(columns.count) fields like the header, found \(field)")
+            }
+            let timeBytes = UnsafeRawBufferPointer(rebasing: p[starts[columns.time]..<ends[columns.time]])
+            guard let time = Timestamp.parse(bytes: timeBytes.trimmedQuotes()) else {
+                let raw = String(decoding: timeBytes, as: UTF8.self)
+                throw DataError("\(source):\(line): column '\(columns.names[columns.time])': '\(raw)' is not a timestamp "
+                    + "(use ISO-8601 such as 2023-01-01T00:00:00Z, a date such as 2023-01-01, or epoch seconds or milliseconds)")
+            }
+            var missing: String?
+            func number(_ column: Int) throws -> Double {
+                switch FastNumberParser.parse(p, from: starts[column], to: ends[column]) {
+                case .number(let v): return v
+                case .missing:
+                    if missing == nil { missing = columns.names[column] }
+                    return .nan
+                case .invalid:
+                    let raw = String(decoding: UnsafeRawBufferPointer(rebasing: p[starts[column]..<ends[column]]), as: UTF8.self)
+                    throw DataError("\(source):\(line): column '\(columns.names[column])': '\(raw)' is not a number")
+                }
+            }
+            let bar = Bar(time: time, open: try number(columns.open), high: try number(columns.high),
+                          low: try number(columns.low), close: try number(columns.close),
+                          volume: try columns.volume.map(number) ?? 0)
+            if try validator.admit(bar, missingColumn: missing, location: { "\(source):\(line)" }) {
+                series.append(bar)
+            }
+        }
+        return Loaded(series: series, report: validator.report)
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The bytes without surrounding spaces, quotes and a trailing carriage return.
+    func trimmedQuotes() -> UnsafeRawBufferPointer {
+        var s = startIndex, e = endIndex
+        while s < e && (self[s] == 32 || self[s] == 34) { s += 1 }
+        while e > s && (self[e - 1] == 32 || self[e - 1] == 34 || self[e - 1] == 13) { e -= 1 }
+        return UnsafeRawBufferPointer(rebasing: self[s..<e])
+    }
+}

@@ -1,0 +1,40 @@
+/// A closed round trip: the quantity that was opened and then closed again.
+///
+/// A partial exit closes a trade for the part it sells; the rest stays open with the same
+/// entry price and time. Commission is the exit fill's plus the entry commission's share
+/// for the closed quantity, so summing `pnl` over trades gives realized P&L after costs.
+public struct Trade: Sendable, Equatable {
+    public enum Direction: String, Sendable { case long, short }
+
+    public var id: Int
+    public var symbol: Int
+    public var direction: Direction
+    public var quantity: Double
+    public var entryTime: Timestamp
+    public var entryPrice: Double
+    public var exitTime: Timestamp
+    public var exitPrice: Double
+    public var commission: Double
+    /// Net of commission.
+    public var pnl: Double
+    /// `pnl` over the entry notional.
+    public var returnFraction: Double
+    public var bars: Int
+
+    public init(id: Int, symbol: Int, direction: Direction, quantity: Double, entryTime: Timestamp,
+                entryPrice: Double, exitTime: Timestamp, exitPrice: Double, commission: Double,
+                pnl: Double, returnFraction: Double, bars: Int) {
+        self.id = id
+        self.symbol = symbol
+        self.direction = direction
+        self.quantity = quantity
+        self.entryTime = entryTime
+        self.entryPrice = entryPrice
+        self.exitTime = exitTime
+        self.exitPrice = exitPrice
+        self.commission = commission
+        self.pnl = pnl
+        self.returnFraction = returnFraction
+        self.bars = bars
+    }
+}
