@@ -1,5 +1,5 @@
 /// Everything the engine needs besides data and a strategy.
-public struct BacktestConfig: Sendable {
+public struct BacktestConfig: Sendable, Equatable {
     public var capital: Double
     public var commission: CommissionModel
     public var slippage: SlippageModel

@@ -1,0 +1,65 @@
+import Crypto
+import Foundation
+
+/// Writes a run's files into a hidden `.partial-<run-id>` folder and renames it to
+/// `<run-id>` only when every file, the manifest last, is on disk. An interrupted or failed
+/// run therefore never leaves a folder that looks complete. `latest` is then pointed at it.
+struct RunDirectory {
+    let parent: URL
+    let runID: String
+    private let staging: URL
+    private var hashes: [String: CanonicalValue] = [:]
+
+    init(parent: URL, runID: String) throws {
+        self.parent = parent
+        self.runID = runID
+        staging = parent.appendingPathComponent(".partial-\(runID)")
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw ConfigError("cannot create the run folder under '\(parent.path)': \(error.localizedDescription)")
+        }
+    }
+
+    var finalURL: URL { parent.appendingPathComponent(runID) }
+
+    /// Writes `name` and records its SHA-256 for the manifest.
+    mutating func write(_ name: String, _ bytes: [UInt8], hashed: Bool = true) throws {
+        let data = Data(bytes)
+        do { try data.write(to: staging.appendingPathComponent(name)) } catch {
+            throw ConfigError("cannot write \(name) in '\(staging.path)': \(error.localizedDescription)")
+        }
+        if hashed { hashes[name] = .string(RunDirectory.sha256(data)) }
+    }
+
+    mutating func write(_ name: String, text: String, hashed: Bool = true) throws {
+        try write(name, Array(text.utf8), hashed: hashed)
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Writes manifest.json, renames the folder into place and updates `latest`.
+    mutating func commit() throws -> URL {
+        try write("manifest.json", text: CanonicalValue.map(["algorithm": .string("sha256"), "files": .map(hashes)]).json(), hashed: false)
+        let fm = FileManager.default
+        do {
+            if fm.fileExists(atPath: finalURL.path) { try fm.removeItem(at: finalURL) }
+            try fm.moveItem(at: staging, to: finalURL)
+            let link = parent.appendingPathComponent("latest")
+            let tempLink = parent.appendingPathComponent(".latest-\(runID)")
+            try? fm.removeItem(at: tempLink)
+            try fm.createSymbolicLink(atPath: tempLink.path, withDestinationPath: runID)
+            if rename(tempLink.path, link.path) != 0 { try? fm.removeItem(at: tempLink) }
+        } catch {
+            throw ConfigError("cannot move the finished run into '\(finalURL.path)': \(error.localizedDescription)")
+        }
+        return finalURL
+    }
+
+    /// Removes the partial folder after a failure.
+    func discard() { try? FileManager.default.removeItem(at: staging) }
+}

@@ -1,0 +1,142 @@
+import Engine
+import Model
+
+/// Reads one map of the config with a schema: each read names a key it knows; `finish()`
+/// then rejects any other key with its location, a did-you-mean and the known keys.
+final class ConfigSection {
+    let node: ConfigNode?
+    let path: String
+    private var known: [String] = []
+
+    init(_ node: ConfigNode?, path: String) throws {
+        if let node, case .scalar(let s) = node.value, !s.isEmpty {
+            throw ConfigError("\(node.origin): \(path): expected a map of keys, got '\(s)'")
+        }
+        if let node, case .list = node.value {
+            throw ConfigError("\(node.origin): \(path): expected a map of keys, got a list")
+        }
+        self.node = node
+        self.path = path
+    }
+
+    private func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The raw node at `key` (marking it known).
+    func raw(_ key: String) -> ConfigNode? {
+        known.append(key)
+        guard let child = node?[key] else { return nil }
+        if case .scalar(let s) = child.value, s.isEmpty || s == "null" || s == "~" { return nil }
+        return child
+    }
+
+    private func scalar(_ key: String, expected: String) throws -> (String, ConfigNode)? {
+        guard let child = raw(key) else { return nil }
+        guard case .scalar(let s) = child.value else {
+            throw ConfigError("\(child.origin): \(keyPath(key)): expected \(expected), got a \(child.kindName)")
+        }
+        return (s, child)
+    }
+
+    func string(_ key: String, default fallback: String, oneOf choices: [String]? = nil) throws -> String {
+        guard let (s, child) = try scalar(key, expected: "a word") else { return fallback }
+        if let choices, !choices.contains(s) {
+            var message = "\(child.origin): \(keyPath(key)): '\(s)' is not one of \(choices.joined(separator: ", "))"
+            if let hint = closestMatch(to: s, in: choices) { message += " (did you mean '\(hint)'?)" }
+            throw ConfigError(message)
+        }
+        return s
+    }
+
+    func optionalString(_ key: String) throws -> String? {
+        try scalar(key, expected: "a word")?.0
+    }
+
+    func double(_ key: String, default fallback: Double, range: ClosedRange<Double>? = nil) throws -> Double {
+        try optionalDouble(key, range: range) ?? fallback
+    }
+
+    func optionalDouble(_ key: String, range: ClosedRange<Double>? = nil) throws -> Double? {
+        guard let (s, child) = try scalar(key, expected: "a number") else { return nil }
+        guard let v = Double(s.replacingUnderscores), v.isFinite else {
+            throw ConfigError("\(child.origin): \(keyPath(key)): expected a number, got '\(s)'")
+        }
+        if let range, !range.contains(v) {
+            throw ConfigError("\(child.origin): \(keyPath(key)): \(s) is out of range; use a value from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return v
+    }
+
+    func optionalInt(_ key: String, range: ClosedRange<Int>? = nil) throws -> Int? {
+        guard let (s, child) = try scalar(key, expected: "a whole number") else { return nil }
+        guard let v = Int(s.replacingUnderscores) else {
+            throw ConfigError("\(child.origin): \(keyPath(key)): expected a whole number, got '\(s)'")
+        }
+        if let range, !range.contains(v) {
+            throw ConfigError("\(child.origin): \(keyPath(key)): \(s) is out of range; use a value from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return v
+    }
+
+    func bool(_ key: String, default fallback: Bool) throws -> Bool {
+        guard let (s, child) = try scalar(key, expected: "true or false") else { return fallback }
+        switch s.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw ConfigError("\(child.origin): \(keyPath(key)): expected true or false, got '\(s)'")
+        }
+    }
+
+    func date(_ key: String) throws -> Timestamp? {
+        guard let (s, child) = try scalar(key, expected: "a date") else { return nil }
+        guard let t = Timestamp.parse(s) else {
+            throw ConfigError("\(child.origin): \(keyPath(key)): '\(s)' is not a date; use 2023-01-31 or 2023-01-31T12:00:00Z")
+        }
+        return t
+    }
+
+    /// A list of words; a single word is a list of one.
+    func stringList(_ key: String) throws -> [String] {
+        guard let child = raw(key) else { return [] }
+        switch child.value {
+        case .scalar(let s): return [s]
+        case .list(let items):
+            return try items.map { item in
+                guard case .scalar(let s) = item.value else {
+                    throw ConfigError("\(item.origin): \(keyPath(key)): expected a list of words, found a \(item.kindName) in it")
+                }
+                return s
+            }
+        case .map: throw ConfigError("\(child.origin): \(keyPath(key)): expected a list, got a map")
+        }
+    }
+
+    func section(_ key: String) throws -> ConfigSection {
+        try ConfigSection(raw(key), path: keyPath(key))
+    }
+
+    /// Throws for the first key (in file order) no read asked for.
+    func finish() throws {
+        guard let node, case .map(let pairs) = node.value else { return }
+        for (key, child) in pairs where !known.contains(key) {
+            var message = "\(child.origin): \(keyPath(key)): unknown key"
+            if let hint = closestMatch(to: key, in: known) { message += " (did you mean '\(hint)'?)" }
+            message += "; known keys\(path.isEmpty ? "" : " under \(path)"): \(known.joined(separator: ", "))"
+            throw ConfigError(message)
+        }
+    }
+}
+
+extension ConfigNode {
+    var kindName: String {
+        switch value {
+        case .scalar: "single value"
+        case .list: "list"
+        case .map: "map"
+        }
+    }
+}
+
+extension String {
+    /// `100_000` reads as 100000, as in Swift and YAML 1.1.
+    var replacingUnderscores: String { contains("_") ? String(filter { $0 != "_" }) : self }
+}

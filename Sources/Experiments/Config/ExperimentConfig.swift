@@ -1,0 +1,197 @@
+import Analysis
+import Engine
+import MarketData
+import Model
+
+/// An experiment's fully resolved config: defaults, then the file, then `--set` overrides.
+///
+/// Every key is checked: an unknown key, a wrong type or an out-of-range value is a
+/// `ConfigError` naming the file:line (or the `--set`) and the key path. `canonical` is the
+/// form written to config.yaml: every key, defaults included, sorted.
+public struct ExperimentConfig: Sendable, Equatable {
+    public struct DataSource: Sendable, Equatable {
+        /// CSV files, one per symbol.
+        public var files: [String] = []
+        /// A SQLite database with an OHLCV table (instead of files).
+        public var sqlite: String?
+        public var table = "crypto_ohlcv"
+        /// One name per file (default: the file name up to its first '.', '-' or '_'),
+        /// or the symbols to read from the SQLite table.
+        public var symbols: [String] = []
+        public var start: Timestamp?
+        public var end: Timestamp?
+        public var checks = DataChecks()
+    }
+
+    public var name: String
+    public var description: String = ""
+    public var seed: UInt64 = 42
+    public var data = DataSource()
+    public var strategy: String
+    public var parameters: [String: ParameterValue] = [:]
+    public var backtest = BacktestConfig()
+    public var metrics = MetricConventions()
+
+    public init(name: String, strategy: String) {
+        self.name = name
+        self.strategy = strategy
+    }
+
+    /// Reads and validates `root` (the parsed file with overrides applied).
+    public static func read(_ root: ConfigNode, defaultName: String, defaultStrategy: String) throws -> ExperimentConfig {
+        let top = try ConfigSection(root, path: "")
+        var config = ExperimentConfig(name: try top.string("name", default: defaultName),
+                                      strategy: try top.string("strategy", default: defaultStrategy))
+        config.description = try top.string("description", default: "")
+        if let seed = try top.optionalInt("seed", range: 0...Int.max) { config.seed = UInt64(seed) }
+        config.backtest.capital = try top.double("capital", default: 100_000, range: 1e-6...1e15)
+
+        let data = try top.section("data")
+        config.data.files = try data.stringList("files")
+        config.data.sqlite = try data.optionalString("sqlite")
+        config.data.table = try data.string("table", default: "crypto_ohlcv")
+        config.data.symbols = try data.stringList("symbols")
+        config.data.start = try data.date("start")
+        config.data.end = try data.date("end")
+        let checks = try data.section("checks")
+        for check in DataCheck.allCases {
+            if let policy = try checks.optionalString(check.rawValue) {
+                guard let p = CheckPolicy(rawValue: policy) else {
+                    let origin = checks.node?[check.rawValue]?.origin ?? root.origin
+                    throw ConfigError("\(origin): data.checks.\(check.rawValue): '\(policy)' is not one of error, warn, drop")
+                }
+                config.data.checks.policies[check] = p
+            }
+        }
+        try checks.finish()
+        try data.finish()
+        try config.validateDataSource(origin: data.node?.origin ?? root.origin)
+
+        let params = try top.section("params")
+        if let node = params.node, case .map(let pairs) = node.value {
+            for (key, child) in pairs {
+                _ = params.raw(key)
+                guard case .scalar(let s) = child.value else {
+                    throw ConfigError("\(child.origin): params.\(key): expected a single value, got a \(child.kindName)")
+                }
+                config.parameters[key] = ParameterValue(yamlScalar: s)
+            }
+        }
+        try params.finish()
+
+        let costs = try top.section("costs")
+        config.backtest.commission = CommissionModel(
+            percent: try costs.double("commission", default: 0, range: 0...0.5),
+            perUnit: try costs.double("commission_per_unit", default: 0, range: 0...1e9),
+            fixed: try costs.double("commission_fixed", default: 0, range: 0...1e9),
+            minimum: try costs.double("commission_min", default: 0, range: 0...1e9))
+        config.backtest.slippage = SlippageModel(basisPoints: try costs.double("slippage_bps", default: 0, range: 0...10_000))
+        try costs.finish()
+
+        let execution = try top.section("execution")
+        let fill = try execution.string("fill", default: FillTiming.nextOpen.rawValue, oneOf: FillTiming.allCases.map(\.rawValue))
+        config.backtest.fillTiming = FillTiming(rawValue: fill)!
+        try execution.finish()
+
+        let risk = try top.section("risk")
+        config.backtest.risk = RiskLimits(
+            maxLeverage: try risk.double("max_leverage", default: 1, range: 0.01...100),
+            allowShort: try risk.bool("allow_short", default: true),
+            maxPositions: try risk.optionalInt("max_positions", range: 1...100_000))
+        try risk.finish()
+
+        let metrics = try top.section("metrics")
+        config.metrics = MetricConventions(
+            periodsPerYear: try metrics.optionalDouble("periods_per_year", range: 1...1e8),
+            riskFreeRate: try metrics.double("risk_free_rate", default: 0, range: -1...1))
+        try metrics.finish()
+
+        try top.finish()
+        return config
+    }
+
+    private func validateDataSource(origin: String) throws {
+        if data.files.isEmpty && data.sqlite == nil {
+            throw ConfigError("\(origin): data: no input; set data.files to a list of CSV files, or data.sqlite to a database")
+        }
+        if !data.files.isEmpty && data.sqlite != nil {
+            throw ConfigError("\(origin): data: set either data.files or data.sqlite, not both")
+        }
+        if data.sqlite != nil && data.symbols.isEmpty {
+            throw ConfigError("\(origin): data.symbols: a SQLite source needs the symbols to read, e.g. symbols: [BTCUSD]")
+        }
+        if !data.files.isEmpty && !data.symbols.isEmpty && data.symbols.count != data.files.count {
+            throw ConfigError("\(origin): data.symbols: \(data.symbols.count) symbols for \(data.files.count) files; give one symbol per file, or none to use the file names")
+        }
+        if let start = data.start, let end = data.end, end < start {
+            throw ConfigError("\(origin): data.end \(end.dateString) is before data.start \(start.dateString)")
+        }
+    }
+
+    /// The symbol names, in the order the strategy numbers them.
+    public var symbolNames: [String] {
+        if !data.symbols.isEmpty { return data.symbols }
+        return data.files.map { path in
+            let file = path.split(separator: "/").last.map(String.init) ?? path
+            return String(file.prefix { $0 != "." && $0 != "-" && $0 != "_" })
+        }
+    }
+
+    /// Every key with its resolved value, sorted: what config.yaml holds.
+    public var canonical: CanonicalValue {
+        var dataMap: [String: CanonicalValue] = [
+            "symbols": .list(symbolNames.map { .string($0) }),
+            "start": data.start.map { .string($0.description) } ?? .null,
+            "end": data.end.map { .string($0.description) } ?? .null,
+            "checks": .map(Dictionary(uniqueKeysWithValues: DataCheck.allCases.map { ($0.rawValue, .string(data.checks[$0].rawValue)) })),
+        ]
+        if let sqlite = data.sqlite {
+            dataMap["sqlite"] = .string(sqlite)
+            dataMap["table"] = .string(data.table)
+        } else {
+            dataMap["files"] = .list(data.files.map { .string($0) })
+        }
+        let b = backtest
+        return .map([
+            "name": .string(name),
+            "description": .string(description),
+            "seed": .int(Int(seed)),
+            "capital": .number(b.capital),
+            "strategy": .string(strategy),
+            "params": .map(parameters.mapValues(\.canonical)),
+            "data": .map(dataMap),
+            "costs": .map([
+                "commission": .number(b.commission.percent), "commission_per_unit": .number(b.commission.perUnit),
+                "commission_fixed": .number(b.commission.fixed), "commission_min": .number(b.commission.minimum),
+                "slippage_bps": .number(b.slippage.basisPoints),
+            ]),
+            "execution": .map(["fill": .string(b.fillTiming.rawValue)]),
+            "risk": .map([
+                "max_leverage": .number(b.risk.maxLeverage), "allow_short": .bool(b.risk.allowShort),
+                "max_positions": b.risk.maxPositions.map { .int($0) } ?? .null,
+            ]),
+            "metrics": .map([
+                "periods_per_year": .optional(metrics.periodsPerYear), "risk_free_rate": .number(metrics.riskFreeRate),
+            ]),
+        ])
+    }
+}
+
+extension ParameterValue {
+    /// A YAML scalar as the most specific type it spells: whole number, number, bool, word.
+    init(yamlScalar s: String) {
+        if let i = Int(s.replacingUnderscores) { self = .int(i) }
+        else if let d = Double(s.replacingUnderscores), d.isFinite { self = .double(d) }
+        else if ["true", "false"].contains(s.lowercased()) { self = .bool(s.lowercased() == "true") }
+        else { self = .string(s) }
+    }
+
+    var canonical: CanonicalValue {
+        switch self {
+        case .int(let i): .int(i)
+        case .double(let d): .number(d)
+        case .bool(let b): .bool(b)
+        case .string(let s): .string(s)
+        }
+    }
+}

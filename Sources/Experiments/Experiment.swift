@@ -1,0 +1,79 @@
+@_exported import Engine
+@_exported import Model
+import Foundation
+
+/// The entry point of an experiment's executable. Its `main.swift` defines a strategy and
+/// ends with one line:
+///
+/// ```swift
+/// Experiment.main(MyStrategy.self)
+/// ```
+///
+/// The executable takes `[EXPERIMENT-DIR] [--set KEY.PATH=VALUE]... [--json]
+/// [--artifacts DIR]`; `quantbt run` builds it and passes these through.
+public enum Experiment {
+    public static func main<S: Strategy>(_ type: S.Type, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            let options = try Options(arguments)
+            if options.help {
+                print(usage(executable: CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "experiment"))
+                exit(0)
+            }
+            let path = options.directory ?? "experiments/\(URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent)"
+            let directory = try ExperimentDirectory(path: path)
+            let config = try directory.loadConfig(overrides: options.overrides, defaultStrategy: S.name)
+            let runner = ExperimentRunner(root: directory.root, artifacts: options.artifacts.map { URL(fileURLWithPath: $0) })
+            let outcome = try runner.run(S.self, config: config)
+            print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : RunSummary.text(outcome))
+            exit(0)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func usage(executable: String) -> String {
+        """
+        usage: \(executable) [EXPERIMENT-DIR] [--set KEY.PATH=VALUE]... [--json] [--artifacts DIR]
+
+        Runs the experiment in EXPERIMENT-DIR (default: experiments/\(executable)) and writes
+        its artifacts under artifacts/<name>/<run-id>/. Usually started by `quantbt run`.
+
+        examples:
+          \(executable) experiments/\(executable)
+          \(executable) experiments/\(executable) --set params.fast=5 --set costs.commission=0.002 --json
+        """
+    }
+
+    struct Options {
+        var directory: String?
+        var overrides: [String] = []
+        var json = false
+        var help = false
+        var artifacts: String?
+
+        init(_ args: [String]) throws {
+            var i = 0
+            func value(_ flag: String) throws -> String {
+                i += 1
+                guard i < args.count else { throw ConfigError("\(flag) needs a value, e.g. \(flag == "--set" ? "--set params.fast=10" : "\(flag) artifacts")") }
+                return args[i]
+            }
+            while i < args.count {
+                let a = args[i]
+                switch a {
+                case "--set", "-s": overrides.append(try value(a))
+                case "--json": json = true
+                case "--help", "-h": help = true
+                case "--artifacts": artifacts = try value(a)
+                default:
+                    if a.hasPrefix("--set=") { overrides.append(String(a.dropFirst(6))) }
+                    else if a.hasPrefix("-") { throw ConfigError("unknown option '\(a)'; options: --set KEY.PATH=VALUE, --json, --artifacts DIR") }
+                    else if directory == nil { directory = a }
+                    else { throw ConfigError("unexpected argument '\(a)'; give one experiment folder") }
+                }
+                i += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Analysis
+import Engine
+import Foundation
+import MarketData
+import Model
+
+/// Runs one backtest for a config and writes its artifacts:
+/// load and check data → build the strategy from `params` → run → metrics → files.
+public struct ExperimentRunner {
+    /// The repository root: data paths in configs are relative to it.
+    public var root: URL
+    /// Runs go to `<artifacts>/<experiment>/<run-id>/`.
+    public var artifacts: URL
+    /// Where warnings (data checks) are printed.
+    public var warn: (String) -> Void
+
+    public init(root: URL, artifacts: URL? = nil, warn: @escaping (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
+        self.root = root
+        self.artifacts = artifacts ?? root.appendingPathComponent("artifacts")
+        self.warn = warn
+    }
+
+    public func run<S: Strategy>(_ type: S.Type, config: ExperimentConfig, clock: () -> Date = Date.init) throws -> RunOutcome {
+        if config.strategy != S.name {
+            throw ConfigError("strategy: the config names '\(config.strategy)' but this experiment runs '\(S.name)'; "
+                + "remove the strategy key or set it to '\(S.name)'")
+        }
+        let input = try InputData.load(config, root: root)
+        if input.report.issueCount > 0 {
+            warn("warning: data checks flagged \(input.report.issueCount) rows (\(Self.describeCounts(input.report))); first ones:")
+            for m in input.report.messages { warn("  \(m)") }
+        }
+        let parameters = Parameters(strategy: S.name, symbols: input.series.map(\.symbol), values: config.parameters)
+        var strategy = try S(parameters: parameters)
+        try parameters.checkAllRead()
+
+        let result = Backtest(series: input.series, config: config.backtest).run(&strategy)
+        let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
+
+        let configText = config.canonical.yaml()
+        let runID = Self.runID(time: clock(), configText: configText)
+        var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
+        do {
+            try directory.write("config.yaml", text: configText)
+            try directory.write("trades.csv", CSVArtifacts.trades(result))
+            try directory.write("fills.csv", CSVArtifacts.fills(result))
+            try directory.write("equity.csv", CSVArtifacts.equity(result))
+            try directory.write("rejections.csv", CSVArtifacts.rejections(result))
+            try directory.write("metrics.json", text: metricsDocument(metrics, result: result, input: input, config: config).json())
+            let url = try directory.commit()
+            return RunOutcome(runDirectory: relativePath(url), config: config, metrics: metrics,
+                              dataReport: input.report, result: result)
+        } catch {
+            directory.discard()
+            throw error
+        }
+    }
+
+    private func relativePath(_ url: URL) -> String {
+        let full = url.standardizedFileURL.path, base = root.standardizedFileURL.path + "/"
+        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+    }
+
+    /// `20261121T182352Z-1a2b3c4d`: when it ran, and which resolved config it ran.
+    static func runID(time: Date, configText: String) -> String {
+        let ms = Int64((time.timeIntervalSince1970 * 1000).rounded(.down))
+        let iso = Timestamp(milliseconds: ms - ms % 1000).description
+        let compact = iso.filter { $0 != "-" && $0 != ":" }
+        return compact + "-" + RunDirectory.sha256(Data(configText.utf8)).prefix(8)
+    }
+
+    func metricsDocument(_ m: PerformanceMetrics, result: BacktestResult, input: InputData, config: ExperimentConfig) -> CanonicalValue {
+        var metricMap: [String: CanonicalValue] = [:]
+        for (k, v) in m.entries { metricMap[k] = .optional(v) }
+        var byRule: [String: CanonicalValue] = [:]
+        for r in result.rejections { if case .int(let n) = byRule[r.rule] ?? .int(0) { byRule[r.rule] = .int(n + 1) } }
+        return .map([
+            "metrics": .map(metricMap),
+            "conventions": .map([
+                "periods_per_year": .number(m.periodsPerYear),
+                "periods_per_year_source": .string(config.metrics.periodsPerYear == nil ? "inferred from bar spacing, 365-day year" : "config"),
+                "risk_free_rate": .number(config.metrics.riskFreeRate),
+                "returns": .string("simple per-bar returns of equity at bar closes; the first from initial capital"),
+                "sharpe": .string("mean excess return / sample std (n-1) * sqrt(periods_per_year)"),
+                "sortino": .string("mean excess return / sqrt(mean(min(excess, 0)^2)) * sqrt(periods_per_year)"),
+                "cagr": .string("calendar days from first to last bar, 365.25 days a year"),
+                "drawdown": .string("mark-to-market at every bar close, from the running peak (initial capital included)"),
+                "trades": .string("closed round trips only; positions still open at the end are in equity, not in trade stats"),
+            ]),
+            "data": .map([
+                "symbols": .list(result.symbols.map { .string($0) }),
+                "rows_read": .int(input.report.rowsRead),
+                "rows_kept": .int(input.report.rowsKept),
+                "checks": Self.checkCounts(input.report),
+                "first_bar": .string(Timestamp(milliseconds: result.times.first ?? 0).description),
+                "last_bar": .string(Timestamp(milliseconds: result.times.last ?? 0).description),
+            ]),
+            "rejections_by_rule": .map(byRule),
+            "open_positions_at_end": .int(result.openPositionsAtEnd),
+        ])
+    }
+
+    static func checkCounts(_ report: ValidationReport) -> CanonicalValue {
+        .map(Dictionary(uniqueKeysWithValues: DataCheck.allCases.map { ($0.rawValue, .int(report.counts[$0] ?? 0)) }))
+    }
+
+    static func describeCounts(_ report: ValidationReport) -> String {
+        DataCheck.allCases.compactMap { c in report.counts[c].map { "\(c.rawValue): \($0)" } }.joined(separator: ", ")
+    }
+}
+
+extension ExperimentRunner {
+    /// Runs a strategy chosen at run time (a built-in named in a config or flag). The
+    /// existential is opened once here; the engine loop itself stays generic.
+    public func run(strategyType: any Strategy.Type, config: ExperimentConfig) throws -> RunOutcome {
+        try run(strategyType, config: config)
+    }
+}
