@@ -27,6 +27,9 @@ public struct PerformanceMetrics: Sendable, Equatable {
     public var bars: Int
     public var periodsPerYear: Double
 
+    /// Keys whose values are counts, written as whole numbers.
+    public static let countKeys: Set<String> = ["bars", "fills", "max_drawdown_bars", "orders", "rejections", "trades"]
+
     /// (key, value) in sorted key order, the canonical order of metrics.json.
     public var entries: [(String, Double?)] {
         [

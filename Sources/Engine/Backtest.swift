@@ -4,9 +4,11 @@ import Model
 ///
 /// At each timestamp of the merged timeline, in this order:
 /// 1. orders submitted before this timestamp reach the venue (event queue);
-/// 2. each symbol with a bar here: its open orders are matched against the bar
-///    (`FillSimulator`), each match passes `RiskManager.review` at its fill price, and the
-///    approved quantity is booked (`Portfolio.apply`);
+/// 2. symbols with a bar here are marked at its open; then open orders, in submission order
+///    across all symbols (so an exit submitted before an entry frees its cash and its slot
+///    first), are matched against their symbol's bar (`FillSimulator`); each match passes
+///    `RiskManager.review` at its fill price and the approved quantity is booked
+///    (`Portfolio.apply`);
 /// 3. positions are marked at the bars' closes;
 /// 4. the strategy sees each closed bar (`onBar`), then the timestamp (`onBarsClosed`);
 ///    with `FillTiming.close` its market orders fill now at the close, otherwise they
@@ -81,9 +83,7 @@ struct RunState {
                     present[s] = -1
                 }
             }
-            if !openOrders.isEmpty {
-                for s in 0..<symbolCount where present[s] >= 0 { matchOpenOrders(symbol: s, bar: present[s], barIndex: ti) }
-            }
+            if !openOrders.isEmpty { matchOpenOrders(present: present, barIndex: ti, now: now) }
             for s in 0..<symbolCount where present[s] >= 0 {
                 portfolio.mark[s] = series[s].close[present[s]]
             }
@@ -144,14 +144,14 @@ struct RunState {
         context.cancellations.removeAll(keepingCapacity: true)
     }
 
-    private mutating func matchOpenOrders(symbol s: Int, bar b: Int, barIndex: Int) {
-        let bars = series[s]
-        portfolio.mark[s] = bars.open[b]
-        let now = Timestamp(milliseconds: bars.times[b])
+    private mutating func matchOpenOrders(present: [Int], barIndex: Int, now: Timestamp) {
+        for s in present.indices where present[s] >= 0 { portfolio.mark[s] = series[s].open[present[s]] }
         var k = 0
         while k < openOrders.count {
             let order = orders[openOrders[k] - 1]
-            guard order.symbol == s else { k += 1; continue }
+            let b = present[order.symbol]
+            guard b >= 0 else { k += 1; continue }
+            let bars = series[order.symbol]
             // A target-percent order's side is known only once sized; match it as the side
             // it would take now so that limit/stop rules look the right way.
             let side = order.size.isTarget ? targetSide(order, price: bars.open[b]) : order.side

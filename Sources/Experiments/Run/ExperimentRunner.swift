@@ -70,12 +70,10 @@ public struct ExperimentRunner {
     }
 
     func metricsDocument(_ m: PerformanceMetrics, result: BacktestResult, input: InputData, config: ExperimentConfig) -> CanonicalValue {
-        var metricMap: [String: CanonicalValue] = [:]
-        for (k, v) in m.entries { metricMap[k] = .optional(v) }
         var byRule: [String: CanonicalValue] = [:]
         for r in result.rejections { if case .int(let n) = byRule[r.rule] ?? .int(0) { byRule[r.rule] = .int(n + 1) } }
         return .map([
-            "metrics": .map(metricMap),
+            "metrics": m.canonical,
             "conventions": .map([
                 "periods_per_year": .number(m.periodsPerYear),
                 "periods_per_year_source": .string(config.metrics.periodsPerYear == nil ? "inferred from bar spacing, 365-day year" : "config"),

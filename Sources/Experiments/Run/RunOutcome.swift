@@ -12,12 +12,10 @@ public struct RunOutcome: Sendable {
 
     /// The single JSON object `--json` prints.
     public var json: CanonicalValue {
-        var metricMap: [String: CanonicalValue] = [:]
-        for (k, v) in metrics.entries { metricMap[k] = .optional(v) }
         return .map([
             "run_dir": .string(runDirectory),
             "experiment": .string(config.name),
-            "metrics": .map(metricMap),
+            "metrics": metrics.canonical,
             "data_checks": ExperimentRunner.checkCounts(dataReport),
         ])
     }

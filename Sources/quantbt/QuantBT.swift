@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct QuantBT: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quantbt",
+        abstract: "Backtest trading strategies and run reproducible experiments.",
+        discussion: """
+            An experiment is a folder experiments/<name>/ with experiment.yaml (data, costs, \
+            params) and main.swift (the strategy). Runs write their artifacts to \
+            artifacts/<name>/<run-id>/.
+
+            Examples:
+              quantbt run experiments/sma-crossover
+              quantbt run experiments/sma-crossover --set params.fast=5 --json
+              quantbt backtest --strategy sma-crossover --data data/sample/ETHUSD-1h.csv
+              quantbt new rsi-pullback
+              quantbt data samples
+            """,
+        subcommands: [Run.self, Backtest.self, New.self, DataCommand.self]
+    )
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build an experiment's target and run it.",
+        discussion: """
+            Builds the experiment's executable (same build configuration as this quantbt), \
+            runs it on its config, writes artifacts/<name>/<run-id>/ (config.yaml, trades.csv, \
+            fills.csv, equity.csv, rejections.csv, metrics.json, manifest.json) and prints a summary.
+
+            Examples:
+              quantbt run experiments/sma-crossover
+              quantbt run experiments/sma-crossover --set params.fast=5 --set costs.commission=0.002
+              quantbt run experiments/daily-momentum --json
+            """)
+
+    @Argument(help: "The experiment folder, e.g. experiments/sma-crossover.")
+    var experiment: String
+
+    @Option(name: [.customLong("set"), .customShort("s")], help: "Override a config key: --set params.fast=10 (repeatable).")
+    var overrides: [String] = []
+
+    @Flag(help: "Print one JSON object (run_dir, metrics) instead of the summary.")
+    var json = false
+
+    @Flag(help: "Run the experiment binary as it is, without building it first.")
+    var noBuild = false
+
+    func validate() throws {
+        for o in overrides where !o.contains("=") {
+            throw ValidationError("--set '\(o)' must be KEY.PATH=VALUE, e.g. --set params.fast=10")
+        }
+    }
+
+    func run() throws {
+        let directory: ExperimentDirectory
+        do { directory = try ExperimentDirectory(path: experiment) } catch { throw ValidationError("\(error)") }
+        // Validate the config here too, so a typo fails before a build.
+        do { _ = try directory.loadConfig(overrides: overrides, defaultStrategy: "") } catch let e as ConfigError where !e.description.hasPrefix("strategy:") {
+            throw CLIError(e.description)
+        }
+        let binary = try ExperimentBuilder(root: directory.root).binary(for: directory.name, build: !noBuild)
+        var args = [directory.url.path]
+        for o in overrides { args += ["--set", o] }
+        if json { args.append("--json") }
+        let status = try ExperimentBuilder.runInheritingOutput(binary, arguments: args, in: directory.root)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
