@@ -72,8 +72,12 @@ public struct SyntheticMarket: Sendable {
         let totalShare = segments.reduce(0) { $0 + $1.share }
         let year = 365.0 * 86_400_000
         let dt = Double(intervalMs) / year
-        var price = (startPrice / tick).rounded() * tick
+        // Divide by ticks-per-unit (exact) rather than multiply by the tick (inexact), so a
+        // price is the double nearest its decimal text and survives a CSV round trip.
+        let perUnit = (1 / tick).rounded()
+        var price = (startPrice * perUnit).rounded() / perUnit
         var time = start.milliseconds
+        if weekdaysOnly && !isWeekday(time) { time = nextTime(after: time) }
         var segment = 0, segmentEnd = 0, cumulative = 0.0
         var anchor = log(price)
         for i in 0..<bars {
@@ -88,11 +92,11 @@ public struct SyntheticMarket: Sendable {
             let pull = dynamics.reversion * (anchor - log(price)) * dt
             let logReturn = (dynamics.drift - dynamics.volatility * dynamics.volatility / 2) * dt + pull + sigma * rng.normal()
             let open = price
-            let close = max(tick, ((open * exp(logReturn)) / tick).rounded() * tick)
+            let close = max(tick, (open * exp(logReturn) * perUnit).rounded() / perUnit)
             let wickUp = abs(rng.normal()) * sigma * 0.6
             let wickDown = abs(rng.normal()) * sigma * 0.6
-            let high = ((max(open, close) * (1 + wickUp)) / tick).rounded(.up) * tick
-            let low = max(tick, ((min(open, close) * (1 - wickDown)) / tick).rounded(.down) * tick)
+            let high = (max(open, close) * (1 + wickUp) * perUnit).rounded(.up) / perUnit
+            let low = max(tick, (min(open, close) * (1 - wickDown) * perUnit).rounded(.down) / perUnit)
             let volume = ((10 * exp(0.5 * rng.normal()) * (1 + abs(logReturn) / max(sigma, 1e-12))) * 1000).rounded() / 1000
             series.append(Bar(time: Timestamp(milliseconds: time), open: open, high: high, low: low, close: close, volume: volume))
             price = close
@@ -103,14 +107,13 @@ public struct SyntheticMarket: Sendable {
 
     private func nextTime(after t: Int64) -> Int64 {
         var next = t + intervalMs
-        if weekdaysOnly {
-            // Day 0 (1970-01-01) was a Thursday: weekday = (day + 4) % 7 with 0 = Sunday.
-            while true {
-                let weekday = (Timestamp(milliseconds: next).dayNumber + 4) % 7
-                if weekday != 0 && weekday != 6 { break }
-                next += intervalMs
-            }
-        }
+        while weekdaysOnly && !isWeekday(next) { next += intervalMs }
         return next
+    }
+
+    /// Day 0 (1970-01-01) was a Thursday: weekday = (day + 4) % 7 with 0 = Sunday.
+    private func isWeekday(_ t: Int64) -> Bool {
+        let weekday = (Timestamp(milliseconds: t).dayNumber + 4) % 7
+        return weekday != 0 && weekday != 6
     }
 }

@@ -1,0 +1,105 @@
+import Engine
+import Model
+import Testing
+
+private func series(_ n: Int, seed: UInt64 = 1) -> [Double] {
+    var rng = SeededRandom(seed: seed)
+    var p = 100.0
+    return (0..<n).map { _ in p *= 1 + 0.01 * rng.normal(); return (p * 100).rounded() / 100 }
+}
+
+/// SMA equals the plain average of the last `period` values at every step.
+@Test func smaMatchesReference() {
+    let xs = series(500)
+    var sma = SMA(period: 20)
+    for (i, x) in xs.enumerated() {
+        sma.update(x)
+        if i >= 19 {
+            let ref = xs[(i - 19)...i].reduce(0, +) / 20
+            #expect(abs(sma.value - ref) <= 1e-12 * ref)
+        }
+        #expect(sma.isReady == (i >= 19))
+    }
+}
+
+/// Over a year of minute bars the running sum ends where the straight sum ends, to 2 ulps.
+/// (A naive add-new/subtract-old sum drifted about 55 ulps on a similar series.)
+@Test func smaDoesNotDriftOverAYearOfMinutes() {
+    var rng = SeededRandom(seed: 3)
+    var p = 30_000.0
+    let xs = (0..<525_600).map { _ in p *= 1 + 0.0008 * rng.normal(); return (p * 100).rounded() / 100 }
+    var sma = SMA(period: 30)
+    for x in xs { sma.update(x) }
+    var straight = 0.0
+    for x in xs.suffix(30) { straight += x }
+    #expect(abs(sma.value * 30 - straight) <= 2 * straight.ulp)
+}
+
+/// EMA seeds with the SMA of the first `period` values, then smooths with 2/(n+1).
+@Test func emaByHand() {
+    var ema = EMA(period: 3)
+    ema.update(1); ema.update(2)
+    #expect(ema.value.isNaN)
+    ema.update(3)
+    #expect(ema.value == 2)
+    ema.update(6)  // 2 + 0.5 * (6 - 2)
+    #expect(ema.value == 4)
+}
+
+/// ATR: Wilder average of true ranges; the first TR is high − low.
+@Test func atrByHand() {
+    var atr = ATR(period: 2)
+    atr.update(high: 10, low: 8, close: 9)    // TR 2
+    atr.update(high: 12, low: 9, close: 11)   // TR max(3, 3, 0) = 3 → seed (2+3)/2 = 2.5
+    #expect(atr.value == 2.5)
+    atr.update(high: 11, low: 7, close: 8)    // TR max(4, 0, 4) = 4 → 2.5 + (4-2.5)/2 = 3.25
+    #expect(atr.value == 3.25)
+}
+
+/// RSI: all gains → 100; equal average gain and loss → 50.
+@Test func rsiByHand() {
+    var up = RSI(period: 3)
+    for x in [1.0, 2, 3, 4] { up.update(x) }
+    #expect(up.value == 100)
+    var mixed = RSI(period: 2)
+    for x in [10.0, 11, 10] { mixed.update(x) }   // gains 1,0 losses 0,1 → 50
+    #expect(mixed.value == 50)
+}
+
+/// Bollinger bands match a two-pass mean and population deviation.
+@Test func bollingerMatchesReference() {
+    let xs = series(400, seed: 9).map { $0 * 1000 }   // large prices: cancellation would show here
+    var bb = BollingerBands(period: 20, width: 2)
+    for (i, x) in xs.enumerated() {
+        bb.update(x)
+        guard i >= 19 else { continue }
+        let w = xs[(i - 19)...i]
+        let mean = w.reduce(0, +) / 20
+        let sd = (w.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 20).squareRoot()
+        #expect(abs(bb.middle - mean) <= 1e-9 * mean)
+        #expect(abs(bb.upper - (mean + 2 * sd)) <= 1e-7 * mean)
+    }
+}
+
+/// Rolling highest/lowest match a scan of the window.
+@Test func rollingExtremesMatchReference() {
+    let xs = series(300, seed: 5)
+    var hi = RollingExtreme(period: 7, kind: .highest), lo = RollingExtreme(period: 7, kind: .lowest)
+    for (i, x) in xs.enumerated() {
+        hi.update(x); lo.update(x)
+        let w = xs[max(0, i - 6)...i]
+        #expect(hi.value == w.max()!)
+        #expect(lo.value == w.min()!)
+    }
+}
+
+/// Ties neither cross nor change state: below, tie, above crosses up once.
+@Test func crossoverTieRule() {
+    var c = Crossover()
+    #expect(c.update(fast: 1, slow: 2) == .none)   // first side sets state
+    #expect(c.update(fast: 2, slow: 2) == .none)   // tie
+    #expect(c.update(fast: 3, slow: 2) == .up)
+    #expect(c.update(fast: 2, slow: 2) == .none)
+    #expect(c.update(fast: 3, slow: 2) == .none)   // above, tie, above: no cross
+    #expect(c.update(fast: 1, slow: 2) == .down)
+}
