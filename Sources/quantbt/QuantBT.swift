@@ -17,6 +17,6 @@ struct QuantBT: ParsableCommand {
               quantbt new rsi-pullback
               quantbt data samples
             """,
-        subcommands: [Run.self, Backtest.self, New.self, DataCommand.self]
+        subcommands: [Run.self, Backtest.self, New.self, Bless.self, DataCommand.self]
     )
 }
