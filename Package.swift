@@ -20,6 +20,14 @@ func experiment(_ name: String) -> Target {
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
+/// The engine's per-bar state (portfolio, strategy context) lives in classes, and Swift
+/// checks every class-property access for exclusivity at run time: a third of the loop's
+/// time. The debug build, which the test suite runs, keeps the checks and so proves the
+/// accesses exclusive; release builds of the engine drop them.
+let engineSettings: [SwiftSetting] = strict + [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "QuantBT",
     platforms: [.macOS(.v14)],
@@ -35,7 +43,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Model", swiftSettings: strict),
-        .target(name: "Engine", dependencies: ["Model"], swiftSettings: strict),
+        .target(name: "Engine", dependencies: ["Model"], swiftSettings: engineSettings),
         .target(name: "Analysis", dependencies: ["Model", "Engine"], swiftSettings: strict),
         .target(
             name: "MarketData",
@@ -68,5 +76,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], swiftSettings: strict),
+        // `make bench`: the engine loop timed alone (release build).
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: ["Experiments", "Analysis", "MarketData"],
+            path: "benchmarks/engine-bench",
+            swiftSettings: strict
+        ),
     ] + experimentNames.map(experiment)
 )

@@ -38,9 +38,11 @@ public struct BarValidator: Sendable {
             }
             if !keep { return false }
         }
-        for (name, price) in [("open", bar.open), ("high", bar.high), ("low", bar.low), ("close", bar.close)] where price <= 0 {
+        if bar.open <= 0 || bar.high <= 0 || bar.low <= 0 || bar.close <= 0 {
+            // The first non-positive column, in file-layout order.
+            let (name, price) = bar.open <= 0 ? ("open", bar.open) : bar.high <= 0 ? ("high", bar.high)
+                : bar.low <= 0 ? ("low", bar.low) : ("close", bar.close)
             try fail(.prices, "column '\(name)': price \(price) is not positive")
-            break
         }
         if bar.volume < 0 { try fail(.volume, "column 'volume': volume \(bar.volume) is negative") }
         if bar.high < max(bar.open, bar.close) {

@@ -77,21 +77,32 @@ public enum CSVBarLoader {
                 throw DataError("\(source):\(line): column '\(columns.names[columns.time])': '\(raw)' is not a timestamp "
                     + "(use ISO-8601 such as 2023-01-01T00:00:00Z, a date such as 2023-01-01, or epoch seconds or milliseconds)")
             }
+            // Fields in a fixed order; the first empty/NaN one is reported as missing.
             var missing: String?
-            func number(_ column: Int) throws -> Double {
-                switch FastNumberParser.parse(p, from: starts[column], to: ends[column]) {
-                case .number(let v): return v
-                case .missing:
-                    if missing == nil { missing = columns.names[column] }
-                    return .nan
-                case .invalid:
-                    let raw = String(decoding: UnsafeRawBufferPointer(rebasing: p[starts[column]..<ends[column]]), as: UTF8.self)
-                    throw DataError("\(source):\(line): column '\(columns.names[column])': '\(raw)' is not a number")
+            var values = (0.0, 0.0, 0.0, 0.0, 0.0)
+            for k in 0..<5 {
+                let column = k == 0 ? columns.open : k == 1 ? columns.high : k == 2 ? columns.low : k == 3 ? columns.close : columns.volume ?? -1
+                var v = 0.0
+                if column >= 0 {
+                    switch FastNumberParser.parse(p, from: starts[column], to: ends[column]) {
+                    case .number(let x): v = x
+                    case .missing:
+                        if missing == nil { missing = columns.names[column] }
+                        v = .nan
+                    case .invalid:
+                        let raw = String(decoding: UnsafeRawBufferPointer(rebasing: p[starts[column]..<ends[column]]), as: UTF8.self)
+                        throw DataError("\(source):\(line): column '\(columns.names[column])': '\(raw)' is not a number")
+                    }
+                }
+                switch k {
+                case 0: values.0 = v
+                case 1: values.1 = v
+                case 2: values.2 = v
+                case 3: values.3 = v
+                default: values.4 = v
                 }
             }
-            let bar = Bar(time: time, open: try number(columns.open), high: try number(columns.high),
-                          low: try number(columns.low), close: try number(columns.close),
-                          volume: try columns.volume.map(number) ?? 0)
+            let bar = Bar(time: time, open: values.0, high: values.1, low: values.2, close: values.3, volume: values.4)
             if try validator.admit(bar, missingColumn: missing, location: { "\(source):\(line)" }) {
                 series.append(bar)
             }

@@ -5,10 +5,13 @@
 /// are both exactly representable, so one multiply or divide is correctly rounded. Anything
 /// else falls back to the standard library's correctly rounded `Double(String)`.
 enum FastNumberParser {
-    private static let powersOfTen: [Double] = (0...22).map { e in
-        var p = 1.0
-        for _ in 0..<e { p *= 10 }
-        return p
+    /// 10^e for 0 ≤ e ≤ 22, all exact doubles; a tuple, not a lazily initialised array, so
+    /// the per-field path has no once-check and no bounds check.
+    @inline(__always)
+    private static func powerOfTen(_ e: Int) -> Double {
+        var table = (1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+                     1e17, 1e18, 1e19, 1e20, 1e21, 1e22)
+        return withUnsafeBytes(of: &table) { $0.load(fromByteOffset: e * 8, as: Double.self) }
     }
 
     enum Result { case number(Double), missing, invalid }
@@ -38,7 +41,7 @@ enum FastNumberParser {
         }
         if i == e && sawDigit && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
             var v = Double(mantissa)
-            v = exponent < 0 ? v / powersOfTen[-exponent] : v * powersOfTen[exponent]
+            v = exponent < 0 ? v / powerOfTen(-exponent) : v * powerOfTen(exponent)
             return .number(negative ? -v : v)
         }
         // Exponents, long mantissas, nan/inf words: the slow, exact path.

@@ -4,9 +4,12 @@ extension Timestamp {
     /// a `+hh:mm`/`-hh:mm` offset, or epoch seconds / milliseconds as an integer (more than
     /// 11 digits is read as milliseconds: 1e11 s is the year 5138).
     /// Returns nil for anything else.
-    public static func parse<C: Collection<UInt8>>(bytes: C) -> Timestamp? where C.Index == Int {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+    ///
+    /// Concrete (not generic) on purpose: the CSV loader calls it once per row from another
+    /// module, where an unspecialized generic would go through protocol witnesses per byte.
+    public static func parse(bytes: UnsafeRawBufferPointer) -> Timestamp? {
+        var i = 0
+        let end = bytes.count
         guard i < end else { return nil }
         @inline(__always) func digit(_ at: Int) -> Int? {
             guard at < end else { return nil }
@@ -74,7 +77,7 @@ extension Timestamp {
     /// Parses a String (config values, command-line flags).
     public static func parse(_ text: String) -> Timestamp? {
         let bytes = Array(text.utf8)
-        return parse(bytes: bytes)
+        return bytes.withUnsafeBytes { parse(bytes: $0) }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -31,18 +31,20 @@ enum CSVArtifacts {
     /// One row per timestamp. A value equal to the previous row's reuses its bytes: while
     /// flat, equity and cash repeat for thousands of minute bars.
     static func equity(_ r: BacktestResult) -> [UInt8] {
-        var w = ByteWriter(capacity: r.times.count * 48 + 64)
+        var w = ByteWriter(capacity: r.times.count * 60 + 64)
         w.line("timestamp,equity,cash")
         var lastEquity = Double.nan, lastCash = Double.nan
-        var equityText: [UInt8] = [], cashText: [UInt8] = []
+        var equityText = "", cashText = ""
+        var clock = ISO8601Writer()
         for i in r.times.indices {
-            w.time(Timestamp(milliseconds: r.times[i]))
+            clock.append(Timestamp(milliseconds: r.times[i]), to: &w.bytes)
             w.comma()
-            if r.equity[i] != lastEquity { lastEquity = r.equity[i]; equityText = Array(lastEquity.description.utf8) }
-            w.bytes.append(contentsOf: equityText)
+            // While flat, equity and cash repeat for thousands of bars: format each value once.
+            if r.equity[i] != lastEquity { lastEquity = r.equity[i]; equityText = CanonicalValue.format(lastEquity) }
+            w.text(equityText)
             w.comma()
-            if r.cash[i] != lastCash { lastCash = r.cash[i]; cashText = Array(lastCash.description.utf8) }
-            w.bytes.append(contentsOf: cashText)
+            if r.cash[i] != lastCash { lastCash = r.cash[i]; cashText = CanonicalValue.format(lastCash) }
+            w.text(cashText)
             w.newline()
         }
         return w.bytes
@@ -67,11 +69,14 @@ struct ByteWriter {
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     mutating func line(_ s: String) { bytes.append(contentsOf: s.utf8); bytes.append(10) }
-    mutating func text(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }  // no intermediate Array for small strings
+    }
     mutating func comma() { bytes.append(44) }
     mutating func newline() { bytes.append(10) }
     mutating func int(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
-    mutating func number(_ d: Double) { bytes.append(contentsOf: CanonicalValue.format(d).utf8) }
+    mutating func number(_ d: Double) { text(CanonicalValue.format(d)) }
     mutating func time(_ t: Timestamp) { t.appendISO8601(to: &bytes) }
     mutating func quoted(_ s: String) {
         bytes.append(34)

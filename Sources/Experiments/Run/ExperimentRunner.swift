@@ -25,7 +25,9 @@ public struct ExperimentRunner {
             throw ConfigError("strategy: the config names '\(config.strategy)' but this experiment runs '\(S.name)'; "
                 + "remove the strategy key or set it to '\(S.name)'")
         }
+        var timer = PhaseTimer()
         let input = try InputData.load(config, root: root)
+        timer.mark("load")
         if input.report.issueCount > 0 {
             warn("warning: data checks flagged \(input.report.issueCount) rows (\(Self.describeCounts(input.report))); first ones:")
             for m in input.report.messages { warn("  \(m)") }
@@ -35,7 +37,9 @@ public struct ExperimentRunner {
         try parameters.checkAllRead()
 
         let result = Backtest(series: input.series, config: config.backtest).run(&strategy)
+        timer.mark("engine")
         let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
+        timer.mark("metrics")
 
         let configText = config.canonical.yaml()
         let runID = Self.runID(time: clock(), configText: configText)
@@ -44,10 +48,13 @@ public struct ExperimentRunner {
             try directory.write("config.yaml", text: configText)
             try directory.write("trades.csv", CSVArtifacts.trades(result))
             try directory.write("fills.csv", CSVArtifacts.fills(result))
+            timer.mark("trades+fills")
             try directory.write("equity.csv", CSVArtifacts.equity(result))
+            timer.mark("equity.csv")
             try directory.write("rejections.csv", CSVArtifacts.rejections(result))
             try directory.write("metrics.json", text: metricsDocument(metrics, result: result, input: input, config: config).json())
             let url = try directory.commit()
+            timer.mark("commit")
             return RunOutcome(runDirectory: relativePath(url), config: config, metrics: metrics,
                               dataReport: input.report, result: result)
         } catch {

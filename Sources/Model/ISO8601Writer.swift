@@ -1,0 +1,26 @@
+/// Appends many ISO-8601 timestamps quickly: the `YYYY-MM-DDT` part is formatted once per
+/// day and reused, so a year of minute bars computes 365 civil dates, not 525,600.
+public struct ISO8601Writer: Sendable {
+    private var day: Int64 = .min
+    private var datePrefix: [UInt8] = []
+
+    public init() {}
+
+    public mutating func append(_ t: Timestamp, to out: inout [UInt8]) {
+        let d = t.dayNumber
+        let msOfDay = t.milliseconds - d * Timestamp.millisecondsPerDay
+        guard msOfDay % 1000 == 0 else { t.appendISO8601(to: &out); return }
+        if d != day {
+            day = d
+            datePrefix.removeAll(keepingCapacity: true)
+            Timestamp(milliseconds: d * Timestamp.millisecondsPerDay).appendISO8601(to: &datePrefix)
+            datePrefix.removeLast(9)  // "00:00:00Z"
+        }
+        out.append(contentsOf: datePrefix)
+        let secs = Int(msOfDay / 1000)
+        let h = secs / 3600, m = secs / 60 % 60, s = secs % 60
+        out.append(48 + UInt8(h / 10)); out.append(48 + UInt8(h % 10)); out.append(58)
+        out.append(48 + UInt8(m / 10)); out.append(48 + UInt8(m % 10)); out.append(58)
+        out.append(48 + UInt8(s / 10)); out.append(48 + UInt8(s % 10)); out.append(90)
+    }
+}

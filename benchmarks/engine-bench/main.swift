@@ -1,0 +1,60 @@
+// Times the engine loop alone (no I/O): the SMA(10, 30) long-only crossover, next-open
+// fills, 0.1 % commission per side, all-in sizing, on one symbol loaded from a CSV file and
+// on N synthetic symbols of the same length. Prints best-of-K wall time and bars/second.
+// Run through `make bench` (release build); the whole-process figures come from the script.
+import Analysis
+import Experiments
+import Foundation
+import MarketData
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func bestOf(_ runs: Int, _ body: () -> Void) -> Double {
+    (0..<runs).map { _ in seconds(body) }.min()!
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    print("usage: engine-bench DATA.csv [SYMBOLS=10] [RUNS=5]")
+    exit(2)
+}
+let path = arguments[1]
+let symbolCount = arguments.count > 2 ? Int(arguments[2]) ?? 10 : 10
+let runs = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+
+var loaded: CSVBarLoader.Loaded!
+let loadTime = try seconds { loaded = try CSVBarLoader.load(path: path, symbol: "BTCUSD") }
+let one = loaded.series
+let config = BacktestConfig(capital: 100_000, commission: CommissionModel(percent: 0.001), fillTiming: .nextOpen)
+
+func strategy(_ symbols: [String]) -> SMACrossover {
+    try! SMACrossover(parameters: Parameters(strategy: "sma-crossover", symbols: symbols, values: ["fast": .int(10), "slow": .int(30)]))
+}
+
+var result: BacktestResult!
+let loop1 = bestOf(runs) {
+    var s = strategy(["BTCUSD"])
+    result = Backtest(series: [one], config: config).run(&s)
+}
+let metricsTime = seconds { _ = MetricsCalculator.compute(result) }
+print(String(format: "csv load       %7.1f ms  %6.1f M rows/s   (%d rows, %@)", loadTime * 1000, Double(one.count) / loadTime / 1e6, one.count, path))
+print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, %d trades, best of %d", loop1 * 1000, Double(one.count) / loop1 / 1e6, result.trades.count, runs))
+print(String(format: "metrics        %7.1f ms", metricsTime * 1000))
+
+var many = [one]
+for k in 1..<symbolCount {
+    let market = SyntheticMarket(symbol: "S\(k)", seed: UInt64(1000 + k), start: Timestamp(milliseconds: one.times[0]), intervalMs: 60_000,
+                                 bars: one.count, startPrice: 100, segments: [.init(.bull, 0.3), .init(.range, 0.3), .init(.bear, 0.4)])
+    many.append(market.generate())
+}
+let names = many.map(\.symbol)
+let loopN = bestOf(runs) {
+    var s = strategy(names)
+    result = Backtest(series: many, config: config).run(&s)
+}
+let barsN = many.reduce(0) { $0 + $1.count }
+print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   %d symbols, %d bars, %d trades, best of %d", loopN * 1000, Double(barsN) / loopN / 1e6, symbolCount, barsN, result.trades.count, runs))

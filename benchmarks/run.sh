@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The QuantBT benchmark: release build, whole process and engine loop alone.
+# Job: SMA(10,30) long-only crossover, next-open fills, 0.1 % commission per side, all-in
+# sizing, on 525,600 one-minute bars (data/sample/BTCUSD-1m.csv, made by `quantbt data synth`),
+# then the same over 10 symbols. Targets (issue 2): whole process < 0.25 s, engine loop
+# >= 17 M bars/s, peak memory < 120 MB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v /usr/bin/time >/dev/null || { echo "installing GNU time"; apt-get install -y -qq time >/dev/null; }
+
+echo "== release build"
+swift build -c release --product quantbt >/dev/null
+swift build -c release --product sma-crossover >/dev/null
+swift build -c release --product engine-bench >/dev/null
+bin=$(swift build -c release --show-bin-path)
+"$bin/quantbt" data samples >/dev/null
+
+runs=${RUNS:-5}
+measure() {  # label, command...: best wall time over $runs runs, and that run's peak RSS
+    local label=$1; shift
+    local best="" rss="" stats
+    stats=$(mktemp)
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e %M" -o "$stats" "$@" >/dev/null 2>&1
+        read -r secs kb <"$stats"
+        if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; rss=$kb; fi
+    done
+    rm -f "$stats"
+    awk -v l="$label" -v s="$best" -v k="$rss" -v n="$BARS" \
+        'BEGIN{printf "%-34s wall %6.3f s  peak %6.1f MB  %6.2f M bars/s\n", l, s, k/1024, n/s/1e6}'
+}
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+echo "== whole process (load CSV, run, metrics, write and hash artifacts), best of $runs"
+BARS=525600 measure "1 symbol, experiment binary" \
+    "$bin/sma-crossover" experiments/sma-crossover --artifacts "$out"
+
+symbols=()
+for k in $(seq 0 9); do
+    f="$out/S$k-1m.csv"
+    "$bin/quantbt" data synth --symbol "S$k" --seed $((100 + k)) --start 2023-01-01 --interval 1m --bars 525600 \
+        --price 16500 --regimes bull:0.3,range:0.3,bear:0.4 --out "$f" >/dev/null
+    symbols+=(--data "$f")
+done
+BARS=5256000 measure "10 symbols, quantbt backtest" \
+    "$bin/quantbt" backtest --strategy sma-crossover "${symbols[@]}" --set costs.commission=0.001 --set params.size=1.0
+rm -rf artifacts/backtest-sma-crossover
+
+echo "== engine loop alone (in process, no I/O)"
+"$bin/engine-bench" data/sample/BTCUSD-1m.csv 10 "$runs"
