@@ -34,7 +34,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "== whole process (load CSV, run, metrics, write and hash artifacts), best of $runs"
 BARS=525600 measure "1 symbol, experiment binary" \
-    "$bin/sma-crossover" experiments/sma-crossover --artifacts "$out"
+    "$bin/sma-crossover" experiments/sma-crossover --artifacts "$out" --set params.fast=10 --set params.slow=30
 
 symbols=()
 for k in $(seq 0 9); do
@@ -44,7 +44,7 @@ for k in $(seq 0 9); do
     symbols+=(--data "$f")
 done
 BARS=5256000 measure "10 symbols, quantbt backtest" \
-    "$bin/quantbt" backtest --strategy sma-crossover "${symbols[@]}" --set costs.commission=0.001 --set params.size=1.0
+    "$bin/quantbt" backtest --strategy sma-crossover "${symbols[@]}" --set costs.commission=0.001 --set params.fast=10 --set params.slow=30 --set params.size=1.0
 rm -rf artifacts/backtest-sma-crossover
 
 echo "== engine loop alone (in process, no I/O)"

@@ -1,0 +1,38 @@
+# The two commands a new user runs (see README.md):
+#   make run    install what is missing, build, run experiments/sma-crossover on the sample data
+#   make test   install what is missing, build, run every test (goldens included)
+# Others: make bench (release benchmark), make data (sample data), make build.
+
+SWIFT ?= swift
+QUANTBT = .build/debug/quantbt
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PACKAGES = libsqlite3-dev
+
+.PHONY: run test build deps data bench clean
+
+run: build data
+	$(QUANTBT) run experiments/sma-crossover
+
+test: build data
+	$(SWIFT) test
+
+# Builds every product: quantbt, each experiment's executable (the golden tests run them) and the tests.
+build: deps
+	$(SWIFT) build --build-tests
+
+# Debian packages the build links against, installed only when missing.
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "error: swift is not on PATH; install a Swift 6 toolchain (swift.org/install)"; exit 1; }
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+# Generates missing sample files (data/samples.yaml) and checks every SHA-256.
+data: build
+	$(QUANTBT) data samples
+
+bench: deps
+	bash benchmarks/run.sh
+
+clean:
+	rm -rf .build artifacts/*/
