@@ -28,26 +28,41 @@ enum CSVArtifacts {
         return w.bytes
     }
 
-    /// One row per timestamp. A value equal to the previous row's reuses its bytes: while
-    /// flat, equity and cash repeat for thousands of minute bars.
+    /// One row per timestamp. A value equal to the previous row's reuses its text: while
+    /// flat, equity and cash repeat for thousands of minute bars. Rows are written straight
+    /// into an uninitialised buffer (a year of minutes is 30 MB; per-byte appends cost more
+    /// than the formatting).
     static func equity(_ r: BacktestResult) -> [UInt8] {
-        var w = ByteWriter(capacity: r.times.count * 60 + 64)
-        w.line("timestamp,equity,cash")
-        var lastEquity = Double.nan, lastCash = Double.nan
-        var equityText = "", cashText = ""
-        var clock = ISO8601Writer()
-        for i in r.times.indices {
-            clock.append(Timestamp(milliseconds: r.times[i]), to: &w.bytes)
-            w.comma()
-            // While flat, equity and cash repeat for thousands of bars: format each value once.
-            if r.equity[i] != lastEquity { lastEquity = r.equity[i]; equityText = CanonicalValue.format(lastEquity) }
-            w.text(equityText)
-            w.comma()
-            if r.cash[i] != lastCash { lastCash = r.cash[i]; cashText = CanonicalValue.format(lastCash) }
-            w.text(cashText)
-            w.newline()
+        let header = Array("timestamp,equity,cash\n".utf8)
+        let maxRow = 24 + 1 + 32 + 1 + 32 + 1
+        return [UInt8](unsafeUninitializedCapacity: header.count + r.times.count * maxRow) { buffer, count in
+            var at = 0
+            func put(_ bytes: UnsafeRawBufferPointer) {
+                guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+                precondition(at + bytes.count <= buffer.count, "equity row longer than its reserved space")
+                (UnsafeMutableRawPointer(buffer.baseAddress!) + at).copyMemory(from: source, byteCount: bytes.count)
+                at += bytes.count
+            }
+            header.withUnsafeBytes(put)
+            var lastEquity = Double.nan, lastCash = Double.nan
+            var equityText = "", cashText = ""
+            var clock = ISO8601Writer()
+            var stamp: [UInt8] = []
+            stamp.reserveCapacity(32)
+            for i in r.times.indices {
+                stamp.removeAll(keepingCapacity: true)
+                clock.append(Timestamp(milliseconds: r.times[i]), to: &stamp)
+                stamp.withUnsafeBytes(put)
+                buffer[at] = 44; at += 1
+                if r.equity[i] != lastEquity { lastEquity = r.equity[i]; equityText = CanonicalValue.format(lastEquity) }
+                equityText.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+                buffer[at] = 44; at += 1
+                if r.cash[i] != lastCash { lastCash = r.cash[i]; cashText = CanonicalValue.format(lastCash) }
+                cashText.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+                buffer[at] = 10; at += 1
+            }
+            count = at
         }
-        return w.bytes
     }
 
     static func rejections(_ r: BacktestResult) -> [UInt8] {
