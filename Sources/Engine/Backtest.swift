@@ -62,6 +62,11 @@ struct RunState {
     mutating func run<S: Strategy>(_ strategy: inout S) -> BacktestResult {
         let timeline = Timeline(series.map(\.times)).times
         let symbolCount = series.count
+        // Local copies of the columns (shared storage, no data copied): the compiler can
+        // read a local `let` without retaining it around the opaque strategy call.
+        let times = series.map(\.times), closes = series.map(\.close)
+        let opens = series.map(\.open), highs = series.map(\.high), lows = series.map(\.low), volumes = series.map(\.volume)
+        let counts = series.map(\.count)
         var cursor = [Int](repeating: 0, count: symbolCount)
         var present = [Int](repeating: -1, count: symbolCount)
         var equityOut = [Double](); equityOut.reserveCapacity(timeline.count)
@@ -76,7 +81,7 @@ struct RunState {
 
             for s in 0..<symbolCount {
                 let c = cursor[s]
-                if c < series[s].count && series[s].times[c] == t {
+                if c < counts[s] && times[s][c] == t {
                     present[s] = c
                     cursor[s] = c + 1
                 } else {
@@ -85,10 +90,12 @@ struct RunState {
             }
             if !openOrders.isEmpty { matchOpenOrders(present: present, barIndex: ti, now: now) }
             for s in 0..<symbolCount where present[s] >= 0 {
-                portfolio.mark[s] = series[s].close[present[s]]
+                portfolio.mark[s] = closes[s][present[s]]
             }
             for s in 0..<symbolCount where present[s] >= 0 {
-                strategy.onBar(series[s][present[s]], symbol: s, context: context)
+                let b = present[s]
+                let bar = Bar(time: now, open: opens[s][b], high: highs[s][b], low: lows[s][b], close: closes[s][b], volume: volumes[s][b])
+                strategy.onBar(bar, symbol: s, context: context)
                 barsProcessed += 1
             }
             strategy.onBarsClosed(context: context)
