@@ -82,17 +82,3 @@ public enum MetricsCalculator {
             periodsPerYear: ppy)
     }
 }
-
-/// Neumaier's compensated sum: the error stays a few ulps of the total over any count.
-public struct CompensatedSum: Sendable {
-    private var sum = 0.0, compensation = 0.0
-    public init() {}
-    public var value: Double { sum + compensation }
-    public mutating func add(_ x: Double) {
-        let t = sum + x
-        if abs(sum) >= abs(x) { compensation += (sum - t) + x } else { compensation += (x - t) + sum }
-        sum = t
-    }
-}
-
-

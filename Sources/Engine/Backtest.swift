@@ -125,8 +125,6 @@ struct RunState {
                 status[i] = .open
                 openOrders.append(event.payload)
             }
-        case .barClosed, .orderFilled:
-            break
         }
     }
 

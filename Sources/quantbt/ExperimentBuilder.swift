@@ -8,7 +8,8 @@ struct ExperimentBuilder {
     /// The configuration this quantbt was built with (debug or release), so the experiment
     /// matches it; debug when it cannot tell.
     var configuration: String {
-        let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        let own = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         return own.lastPathComponent == "release" ? "release" : "debug"
     }
 

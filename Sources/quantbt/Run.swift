@@ -38,9 +38,7 @@ struct Run: ParsableCommand {
         let directory: ExperimentDirectory
         do { directory = try ExperimentDirectory(path: experiment) } catch { throw ValidationError("\(error)") }
         // Validate the config here too, so a typo fails before a build.
-        do { _ = try directory.loadConfig(overrides: overrides, defaultStrategy: "") } catch let e as ConfigError where !e.description.hasPrefix("strategy:") {
-            throw CLIError(e.description)
-        }
+        do { _ = try directory.loadConfig(overrides: overrides, defaultStrategy: "") } catch { throw CLIError("\(error)") }
         let binary = try ExperimentBuilder(root: directory.root).binary(for: directory.name, build: !noBuild)
         var args = [directory.url.path]
         for o in overrides { args += ["--set", o] }

@@ -8,7 +8,7 @@ import Testing
     let t0 = Timestamp(milliseconds: 1000), t1 = Timestamp(milliseconds: 2000)
     for payload in 1...50 { q.push(Event(time: t1, kind: .orderSubmitted, payload: payload)) }
     q.push(Event(time: t1, kind: .orderCancelled, payload: 99))
-    q.push(Event(time: t0, kind: .orderFilled, payload: 100))
+    q.push(Event(time: t0, kind: .orderSubmitted, payload: 100))
     #expect(q.pop()?.payload == 100)
     #expect(q.pop()?.payload == 99)
     var order: [Int] = []

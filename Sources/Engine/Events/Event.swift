@@ -1,19 +1,17 @@
 import Model
 
-/// What happens in a backtest, named noun + past participle.
+/// A scheduled event, named noun + past participle.
 ///
-/// Bars arrive from the columnar timeline (they are already in time order, so they do not
-/// pay for a heap); everything that is scheduled (an order reaching the venue, a fill, a
-/// cancellation) goes through `EventQueue`, which orders by (time, priority, sequence).
+/// Only what is scheduled goes through `EventQueue`, ordered by (time, priority, sequence).
+/// Market data does not: bars come from the columnar timeline, already in time order, so
+/// they do not pay for a heap. Fills do not either: a fill is booked at the moment its order
+/// matches a bar, and `fills.csv` is the record of it.
 public enum EventKind: Int, Sendable, Comparable {
-    /// A bar closed (priority 0: market data first).
-    case barClosed = 0
-    /// An order was cancelled before it could fill.
-    case orderCancelled = 1
+    /// An order was cancelled before it could fill (first: a cancel and a submission at
+    /// the same time leave the order cancelled).
+    case orderCancelled = 0
     /// An order reached the simulated venue and may fill from the next bar on.
-    case orderSubmitted = 2
-    /// An order filled.
-    case orderFilled = 3
+    case orderSubmitted = 1
 
     public static func < (a: EventKind, b: EventKind) -> Bool { a.rawValue < b.rawValue }
 }

@@ -4,10 +4,10 @@
 ///
 /// - Complexity: O(1) per update.
 public struct ATR: Sendable {
-    private var average: WilderAverage
+    private var average: EMA
     private var previousClose = Double.nan
 
-    public init(period: Int) { average = WilderAverage(period: period) }
+    public init(period: Int) { average = .wilder(period: period) }
 
     public var period: Int { average.period }
     public var isReady: Bool { average.isReady }

@@ -1,5 +1,8 @@
-/// Exponential moving average with `alpha = 2 / (period + 1)`, seeded with the simple
-/// average of the first `period` values (the common convention; the value is NaN before).
+/// Exponential moving average, seeded with the simple average of the first `period` values
+/// (the common convention; the value is NaN before).
+///
+/// `EMA(period:)` smooths with `alpha = 2 / (period + 1)`; `EMA.wilder(period:)` with
+/// `alpha = 1 / period`, Wilder's smoothing, the basis of ATR and RSI.
 ///
 /// - Complexity: O(1) per update.
 public struct EMA: Sendable {
@@ -9,11 +12,17 @@ public struct EMA: Sendable {
     private var seen = 0
     public private(set) var value = Double.nan
 
-    public init(period: Int) {
+    public init(period: Int) { self.init(period: period, alpha: 2.0 / Double(period + 1)) }
+
+    public init(period: Int, alpha: Double) {
         precondition(period > 0, "EMA period must be positive")
+        precondition(alpha > 0 && alpha <= 1, "EMA alpha must be in (0, 1]")
         self.period = period
-        alpha = 2.0 / Double(period + 1)
+        self.alpha = alpha
     }
+
+    /// Wilder's smoothing: alpha = 1 / period.
+    public static func wilder(period: Int) -> EMA { EMA(period: period, alpha: 1.0 / Double(period)) }
 
     public var isReady: Bool { seen >= period }
 

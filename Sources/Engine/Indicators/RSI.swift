@@ -3,13 +3,13 @@
 ///
 /// - Complexity: O(1) per update.
 public struct RSI: Sendable {
-    private var gains: WilderAverage
-    private var losses: WilderAverage
+    private var gains: EMA
+    private var losses: EMA
     private var previous = Double.nan
 
     public init(period: Int) {
-        gains = WilderAverage(period: period)
-        losses = WilderAverage(period: period)
+        gains = .wilder(period: period)
+        losses = .wilder(period: period)
     }
 
     public var isReady: Bool { gains.isReady }

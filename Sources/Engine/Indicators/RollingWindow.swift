@@ -11,8 +11,7 @@ public struct RollingWindow: Sendable {
     private var buffer: [Double]
     private var head = 0
     public private(set) var count = 0
-    private var sum = 0.0
-    private var compensation = 0.0
+    private var sum = CompensatedSum()
     private var sinceResync = 0
     private let resyncInterval: Int
 
@@ -24,7 +23,7 @@ public struct RollingWindow: Sendable {
     }
 
     public var isFull: Bool { count == capacity }
-    public var total: Double { sum + compensation }
+    public var total: Double { sum.value }
 
     /// The value `back` updates ago (0 = latest).
     public subscript(back back: Int) -> Double {
@@ -41,31 +40,23 @@ public struct RollingWindow: Sendable {
         if count == capacity {
             let old = buffer[head]
             evicted = old
-            add(-old)
+            sum.add(-old)
         } else {
             count += 1
         }
         buffer[head] = x
         head += 1
         if head == capacity { head = 0 }
-        add(x)
+        sum.add(x)
         sinceResync += 1
         if sinceResync >= resyncInterval { resync() }
         return evicted
     }
 
-    @inline(__always)
-    private mutating func add(_ x: Double) {
-        let t = sum + x
-        if abs(sum) >= abs(x) { compensation += (sum - t) + x } else { compensation += (x - t) + sum }
-        sum = t
-    }
-
     private mutating func resync() {
-        sum = 0
-        compensation = 0
+        sum = CompensatedSum()
         sinceResync = 0
         // Oldest to newest, the order a straight sum over the window would use.
-        for k in stride(from: count - 1, through: 0, by: -1) { add(self[back: k]) }
+        for k in stride(from: count - 1, through: 0, by: -1) { sum.add(self[back: k]) }
     }
 }
