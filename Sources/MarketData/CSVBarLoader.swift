@@ -23,12 +23,17 @@ public enum CSVBarLoader {
         return try data.withUnsafeBytes { try parse($0, source: path, symbol: symbol, checks: checks) }
     }
 
-    public static func parse(_ text: String, source: String, symbol: String, checks: DataChecks = .init()) throws -> Loaded {
+    public static func parse(_ text: String, source: String, symbol: String, checks: DataChecks = .init(),
+                             parallelThreshold: Int = 4 << 20) throws -> Loaded {
         var bytes = Array(text.utf8)
-        return try bytes.withUnsafeMutableBytes { try parse(UnsafeRawBufferPointer($0), source: source, symbol: symbol, checks: checks) }
+        return try bytes.withUnsafeMutableBytes {
+            try parse(UnsafeRawBufferPointer($0), source: source, symbol: symbol, checks: checks, parallelThreshold: parallelThreshold)
+        }
     }
 
-    public static func parse(_ p: UnsafeRawBufferPointer, source: String, symbol: String, checks: DataChecks) throws -> Loaded {
+    /// Bodies of `parallelThreshold` bytes or more are parsed in two halves on two cores.
+    public static func parse(_ p: UnsafeRawBufferPointer, source: String, symbol: String, checks: DataChecks,
+                             parallelThreshold: Int = 4 << 20) throws -> Loaded {
         var position = 0
         let n = p.count
         if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { position = 3 }  // UTF-8 BOM
@@ -44,11 +49,74 @@ public enum CSVBarLoader {
         let columns = try CSVColumns(header: header, source: source)
         position = headerEnd + 1
 
-        var series = BarSeries(symbol: symbol, capacity: n / max(headerEnd - 0, 40))
+        let rows = RowParser(p: p, columns: columns, source: source, symbol: symbol, checks: checks)
+        let bodyBytes = n - position
+        guard bodyBytes >= parallelThreshold else { return try rows.parse(from: position, to: n, firstLine: 2) }
+        return try rows.parseInTwoHalves(from: position, to: n)
+    }
+}
+
+/// Parses the rows of a CSV body (after the header) into a series.
+private struct RowParser: @unchecked Sendable {  // reads `p` only, and each task its own range
+    let p: UnsafeRawBufferPointer
+    let columns: CSVColumns
+    let source: String
+    let symbol: String
+    let checks: DataChecks
+
+    /// Parses the two halves of the body on two cores and joins them. The result is the
+    /// sequential parse's exactly: clean data takes this path; anything the checks flag, an
+    /// error, or a second half that does not start strictly after the first ends is parsed
+    /// again in one pass, so messages, line numbers and drops come out as they would have.
+    func parseInTwoHalves(from start: Int, to end: Int) throws -> CSVBarLoader.Loaded {
+        var middle = start + (end - start) / 2
+        while middle < end && p[middle - 1] != 10 { middle += 1 }
+        let split = middle
+        guard split < end else { return try parse(from: start, to: end, firstLine: 2) }
+        let firstHalfLines = countLines(from: start, to: split)
+        final class Slot: @unchecked Sendable { var result: Result<CSVBarLoader.Loaded, Error>? }
+        let halves = [Slot(), Slot()]
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            halves[k].result = Result {
+                k == 0 ? try parse(from: start, to: split, firstLine: 2) : try parse(from: split, to: end, firstLine: 2 + firstHalfLines)
+            }
+        }
+        guard case .success(var a)? = halves[0].result, case .success(let b)? = halves[1].result,
+              a.report.issueCount == 0, b.report.issueCount == 0,
+              let aLast = a.series.times.last, let bFirst = b.series.times.first, bFirst > aLast else {
+            return try parse(from: start, to: end, firstLine: 2)
+        }
+        a.series.reserve(a.series.count + b.series.count)
+        a.series.times += b.series.times; a.series.open += b.series.open; a.series.high += b.series.high
+        a.series.low += b.series.low; a.series.close += b.series.close; a.series.volume += b.series.volume
+        a.report.merge(b.report)
+        return a
+    }
+
+    private func countLines(from start: Int, to end: Int) -> Int {
+        var count = 0, at = start
+        while at < end, let base = p.baseAddress, let hit = memchr(base + at, 10, end - at) {
+            count += 1
+            at = base.distance(to: UnsafeRawPointer(hit)) + 1
+        }
+        return count
+    }
+
+    func parse(from start: Int, to n: Int, firstLine: Int) throws -> CSVBarLoader.Loaded {
+        // Locals, so the per-row closure below captures two values, not a copy of `self`
+        // (which retains every field per row, and makes two threads fight over refcounts).
+        let p = self.p, columns = self.columns, source = self.source
+        var position = start
+        func lineEnd(from start: Int) -> Int {
+            guard start < n, let base = p.baseAddress else { return n }
+            guard let hit = memchr(base + start, 10, n - start) else { return n }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+        var series = BarSeries(symbol: symbol, capacity: max(0, n - start) / 40)
         var validator = BarValidator(checks: checks)
         var starts = [Int](repeating: 0, count: columns.count + 1)
         var ends = [Int](repeating: 0, count: columns.count + 1)
-        var line = 1
+        var line = firstLine - 1
         while position < n {
             let end = lineEnd(from: position)
             line += 1
@@ -107,7 +175,7 @@ public enum CSVBarLoader {
                 series.append(bar)
             }
         }
-        return Loaded(series: series, report: validator.report)
+        return CSVBarLoader.Loaded(series: series, report: validator.report)
     }
 }
 

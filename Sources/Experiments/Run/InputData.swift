@@ -19,10 +19,15 @@ struct InputData {
                                               symbols: source.symbols, checks: source.checks)
         } else {
             paths = source.files
-            let names = config.symbolNames
-            loaded = try zip(source.files, names).map { file, symbol in
-                try CSVBarLoader.load(path: resolve(file, root: root), symbol: symbol, checks: source.checks)
+            let jobs = zip(source.files, config.symbolNames).map { (path: resolve($0, root: root), symbol: $1) }
+            // Files load in parallel; results (and the first error) are taken in file order.
+            final class Slot: @unchecked Sendable { var result: Result<CSVBarLoader.Loaded, Error>? }
+            let slots = jobs.map { _ in Slot() }
+            let checks = source.checks
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+                slots[i].result = Result { try CSVBarLoader.load(path: jobs[i].path, symbol: jobs[i].symbol, checks: checks) }
             }
+            loaded = try slots.map { try $0.result!.get() }
         }
         var report = ValidationReport()
         for l in loaded { report.merge(l.report) }

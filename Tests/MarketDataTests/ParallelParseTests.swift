@@ -1,0 +1,44 @@
+import MarketData
+import Model
+import Testing
+
+private let text: String = {
+    let s = SyntheticMarket(symbol: "S", seed: 11, start: Timestamp(year: 2023, month: 1, day: 1), intervalMs: 60_000, bars: 2_000,
+                            startPrice: 100, segments: [.init(.bull, 1)]).generate()
+    return String(decoding: CSVBarWriter.csv(s), as: UTF8.self)
+}()
+
+private func both(_ text: String, _ checks: DataChecks = .init()) -> (String, String) {
+    func run(_ threshold: Int) -> String {
+        do {
+            let l = try CSVBarLoader.parse(text, source: "x.csv", symbol: "S", checks: checks, parallelThreshold: threshold)
+            return "\(l.series.count) \(l.series.close.last!) \(l.report.counts) \(l.report.messages)"
+        } catch { return "\(error)" }
+    }
+    return (run(0), run(.max))   // two halves vs one pass
+}
+
+/// Clean data parsed in two halves equals the one-pass parse, bar for bar.
+@Test func halvesEqualOnePass() throws {
+    let a = try CSVBarLoader.parse(text, source: "x.csv", symbol: "S", parallelThreshold: 0)
+    let b = try CSVBarLoader.parse(text, source: "x.csv", symbol: "S", parallelThreshold: .max)
+    #expect(a.series == b.series && a.series.count == 2_000)
+}
+
+/// An error late in the file names the same line either way.
+@Test func errorInSecondHalfSameLine() {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[1_800] = lines[1_799]   // a duplicate timestamp at line 1801
+    let (halves, onePass) = both(lines.joined(separator: "\n"))
+    #expect(halves == onePass)
+    #expect(halves.hasPrefix("x.csv:1801: column 'timestamp':"))
+}
+
+/// A row dropped at the split gives the one-pass result.
+@Test func droppedRowAtSplit() {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for k in 995...1_005 { lines[k] = lines[k - 1] }   // duplicates around the middle
+    let (halves, onePass) = both(lines.joined(separator: "\n"), DataChecks([.duplicates: .drop]))
+    #expect(halves == onePass)
+    #expect(halves.hasPrefix("1989 "))
+}
