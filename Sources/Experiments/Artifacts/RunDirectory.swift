@@ -29,12 +29,35 @@ struct RunDirectory {
     mutating func write(_ name: String, _ bytes: [UInt8], hashed: Bool = true) throws {
         // Written and hashed in place: a year of minute equity is 30 MB, not worth a copy.
         try bytes.withUnsafeBytes { raw in
-            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
-                            count: raw.count, deallocator: .none)
-            do { try data.write(to: staging.appendingPathComponent(name)) } catch {
-                throw ConfigError("cannot write \(name) in '\(staging.path)': \(error.localizedDescription)")
-            }
+            try RunDirectory.writeFile(raw, to: staging.appendingPathComponent(name), name: name)
             if hashed { hashes[name] = .string(RunDirectory.sha256(raw)) }
+        }
+    }
+
+    /// Builds, writes and hashes independent files concurrently (one task per file); the
+    /// manifest is keyed by name, so the result does not depend on which finished first.
+    /// The first error in the given order is thrown.
+    mutating func writeConcurrently(_ files: [(name: String, make: @Sendable () -> [UInt8])]) throws {
+        final class Slot: @unchecked Sendable { var result: Result<String, Error>? }
+        let slots = files.map { _ in Slot() }
+        let folder = staging
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            slots[i].result = Result {
+                let bytes = files[i].make()
+                return try bytes.withUnsafeBytes { raw in
+                    try RunDirectory.writeFile(raw, to: folder.appendingPathComponent(files[i].name), name: files[i].name)
+                    return RunDirectory.sha256(raw)
+                }
+            }
+        }
+        for (file, slot) in zip(files, slots) { hashes[file.name] = .string(try slot.result!.get()) }
+    }
+
+    private static func writeFile(_ raw: UnsafeRawBufferPointer, to url: URL, name: String) throws {
+        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
+                        count: raw.count, deallocator: .none)
+        do { try data.write(to: url) } catch {
+            throw ConfigError("cannot write \(name) in '\(url.deletingLastPathComponent().path)': \(error.localizedDescription)")
         }
     }
 

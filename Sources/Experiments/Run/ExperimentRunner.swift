@@ -46,14 +46,13 @@ public struct ExperimentRunner {
         var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
         do {
             try directory.write("config.yaml", text: configText)
-            try directory.write("trades.csv", CSVArtifacts.trades(result))
-            try directory.write("fills.csv", CSVArtifacts.fills(result))
-            timer.mark("trades+fills")
-            let equityBytes = CSVArtifacts.equity(result)
-            timer.mark("equity text")
-            try directory.write("equity.csv", equityBytes)
-            timer.mark("equity write")
-            try directory.write("rejections.csv", CSVArtifacts.rejections(result))
+            try directory.writeConcurrently([
+                ("equity.csv", { CSVArtifacts.equity(result) }),
+                ("trades.csv", { CSVArtifacts.trades(result) }),
+                ("fills.csv", { CSVArtifacts.fills(result) }),
+                ("rejections.csv", { CSVArtifacts.rejections(result) }),
+            ])
+            timer.mark("csv files")
             try directory.write("metrics.json", text: metricsDocument(metrics, result: result, input: input, config: config).json())
             let url = try directory.commit()
             timer.mark("commit")
