@@ -17,7 +17,8 @@ public enum CSVBarLoader {
             throw DataError("cannot read data file '\(path)': no such file; check data.files in the experiment config "
                 + "(paths are relative to the repository root), or generate the sample data (see data/README.md)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Mapped, not copied: the parser reads each byte once, in order.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
             throw DataError("cannot read data file '\(path)': permission denied or not a regular file")
         }
         return try data.withUnsafeBytes { try parse($0, source: path, symbol: symbol, checks: checks) }

@@ -45,6 +45,7 @@ public struct BarSeries: Sendable, Equatable {
     public func slice(from start: Timestamp?, through end: Timestamp?) -> BarSeries {
         let lo = start.map { s in times.partitionPoint { $0 >= s.milliseconds } } ?? 0
         let hi = end.map { e in times.partitionPoint { $0 > e.milliseconds } } ?? count
+        if lo == 0 && hi == count { return self }  // the common case: shares storage, copies nothing
         var out = BarSeries(symbol: symbol)
         guard lo < hi else { return out }
         out.times = Array(times[lo..<hi]); out.open = Array(open[lo..<hi]); out.high = Array(high[lo..<hi])
