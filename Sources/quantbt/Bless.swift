@@ -18,7 +18,7 @@ struct Bless: ParsableCommand {
 
     func run() throws {
         let directory: ExperimentDirectory
-        do { directory = try ExperimentDirectory(path: experiment) } catch { throw ValidationError("\(error)") }
+        do { directory = try ExperimentDirectory(path: experiment) } catch { throw CLIError("\(error)") }
         let binary = try ExperimentBuilder(root: directory.root).binary(for: directory.name, build: true)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quantbt-bless-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: scratch) }

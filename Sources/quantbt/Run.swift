@@ -36,7 +36,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let directory: ExperimentDirectory
-        do { directory = try ExperimentDirectory(path: experiment) } catch { throw ValidationError("\(error)") }
+        do { directory = try ExperimentDirectory(path: experiment) } catch { throw CLIError("\(error)") }
         // Validate the config here too, so a typo fails before a build.
         do { _ = try directory.loadConfig(overrides: overrides, defaultStrategy: "") } catch { throw CLIError("\(error)") }
         let binary = try ExperimentBuilder(root: directory.root).binary(for: directory.name, build: !noBuild)
