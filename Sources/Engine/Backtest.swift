@@ -135,9 +135,7 @@ struct RunState {
             precondition(orders.count == order.id, "order ids are counters from 1")
             let s = order.symbol
             if simulator.timing == .close, order.kind == .market, present[s] >= 0 {
-                let close = series[s].close[present[s]]
-                let (reference, price) = simulator.closeFill(close: close, side: order.side)
-                execute(order: order, reference: reference, price: price, time: now, barIndex: barIndex)
+                execute(order: order, reference: series[s].close[present[s]], time: now, barIndex: barIndex)
             } else {
                 queue.push(Event(time: now, kind: .orderSubmitted, payload: order.id))
             }
@@ -160,9 +158,8 @@ struct RunState {
             // A target-percent order's side is known only once sized; match it as the side
             // it would take now so that limit/stop rules look the right way.
             let side = order.size.isTarget ? targetSide(order, price: bars.open[b]) : order.side
-            if let (reference, price) = simulator.match(kind: order.kind, side: side, open: bars.open[b],
-                                                        high: bars.high[b], low: bars.low[b]) {
-                execute(order: order, reference: reference, price: price, time: now, barIndex: barIndex)
+            if let reference = simulator.trigger(kind: order.kind, side: side, open: bars.open[b], high: bars.high[b], low: bars.low[b]) {
+                execute(order: order, reference: reference, time: now, barIndex: barIndex)
                 openOrders.remove(at: k)
             } else {
                 k += 1
@@ -182,7 +179,7 @@ struct RunState {
         return target - portfolio.quantity[order.symbol]
     }
 
-    private mutating func execute(order: Order, reference: Double, price: Double, time: Timestamp, barIndex: Int) {
+    private mutating func execute(order: Order, reference: Double, time: Timestamp, barIndex: Int) {
         status[order.id - 1] = .done
         let s = order.symbol
         var side = order.side
@@ -200,9 +197,8 @@ struct RunState {
                 quantity = abs(delta)
             }
         }
-        // Re-price for the side the target resolved to (slippage is adverse to that side).
-        let fillPrice = order.kind == .market || isStop(order.kind)
-            ? simulator.slippage.price(reference: reference, side: side) : price
+        // Priced only now: a target order's side (which slippage works against) is known here.
+        let fillPrice = simulator.fillPrice(kind: order.kind, reference: reference, side: side)
         guard quantity > 1e-12 * max(abs(portfolio.quantity[s]), 1) else { return }
         let (approved, rejection) = risk.review(order: order, side: side, quantity: quantity, price: fillPrice,
                                                 portfolio: portfolio, time: time)
@@ -214,11 +210,6 @@ struct RunState {
             slippage: abs(fillPrice - reference) * approved)
         fills.append(fill)
         portfolio.apply(fill, barIndex: barIndex)
-    }
-
-    private func isStop(_ kind: OrderKind) -> Bool {
-        if case .stop = kind { return true }
-        return false
     }
 }
 

@@ -75,15 +75,9 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
         let split = middle
         guard split < end else { return try parse(from: start, to: end, firstLine: 2) }
         let firstHalfLines = countLines(from: start, to: split)
-        final class Slot: @unchecked Sendable { var result: Result<CSVBarLoader.Loaded, Error>? }
-        let halves = [Slot(), Slot()]
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            halves[k].result = Result {
-                k == 0 ? try parse(from: start, to: split, firstLine: 2) : try parse(from: split, to: end, firstLine: 2 + firstHalfLines)
-            }
-        }
-        guard case .success(var a)? = halves[0].result, case .success(let b)? = halves[1].result,
-              a.report.issueCount == 0, b.report.issueCount == 0,
+        let halves = try? [(start, split, 2), (split, end, 2 + firstHalfLines)]
+            .orderedConcurrentMap { range in try parse(from: range.0, to: range.1, firstLine: range.2) }
+        guard var a = halves?[0], let b = halves?[1], a.report.issueCount == 0, b.report.issueCount == 0,
               let aLast = a.series.times.last, let bFirst = b.series.times.first, bFirst > aLast else {
             return try parse(from: start, to: end, firstLine: 2)
         }

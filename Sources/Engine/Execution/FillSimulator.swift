@@ -30,38 +30,26 @@ public struct FillSimulator: Sendable {
         self.timing = timing
     }
 
-    /// The reference price (before slippage) and the fill price, if `kind` trades on `bar`.
+    /// The reference price (before slippage) if `kind` trades on this bar, else nil.
     @inlinable
-    public func match(kind: OrderKind, side: Side, open: Double, high: Double, low: Double) -> (reference: Double, price: Double)? {
+    public func trigger(kind: OrderKind, side: Side, open: Double, high: Double, low: Double) -> Double? {
         switch kind {
         case .market:
-            return (open, slippage.price(reference: open, side: side))
+            return open
         case .limit(let limit):
-            if side == .buy {
-                guard low <= limit else { return nil }
-                let p = min(open, limit)
-                return (p, p)
-            } else {
-                guard high >= limit else { return nil }
-                let p = max(open, limit)
-                return (p, p)
-            }
+            if side == .buy { return low <= limit ? min(open, limit) : nil }
+            return high >= limit ? max(open, limit) : nil
         case .stop(let stop):
-            if side == .buy {
-                guard high >= stop else { return nil }
-                let p = max(open, stop)
-                return (p, slippage.price(reference: p, side: side))
-            } else {
-                guard low <= stop else { return nil }
-                let p = min(open, stop)
-                return (p, slippage.price(reference: p, side: side))
-            }
+            if side == .buy { return high >= stop ? max(open, stop) : nil }
+            return low <= stop ? min(open, stop) : nil
         }
     }
 
-    /// The price of a market order filled at a bar's close (`FillTiming.close`).
+    /// The fill price for a triggered order: slippage against `side` on market and stop
+    /// fills; a limit fills at its reference price.
     @inlinable
-    public func closeFill(close: Double, side: Side) -> (reference: Double, price: Double) {
-        (close, slippage.price(reference: close, side: side))
+    public func fillPrice(kind: OrderKind, reference: Double, side: Side) -> Double {
+        if case .limit = kind { return reference }
+        return slippage.price(reference: reference, side: side)
     }
 }

@@ -38,19 +38,19 @@ struct RunDirectory {
     /// manifest is keyed by name, so the result does not depend on which finished first.
     /// The first error in the given order is thrown.
     mutating func writeConcurrently(_ files: [(name: String, make: @Sendable () -> [UInt8])]) throws {
-        final class Slot: @unchecked Sendable { var result: Result<String, Error>? }
-        let slots = files.map { _ in Slot() }
         let folder = staging
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            slots[i].result = Result {
-                let bytes = files[i].make()
-                return try bytes.withUnsafeBytes { raw in
-                    try RunDirectory.writeFile(raw, to: folder.appendingPathComponent(files[i].name), name: files[i].name)
-                    return RunDirectory.sha256(raw)
-                }
+        let digests = try files.map { FileJob(name: $0.name, make: $0.make) }.orderedConcurrentMap { file in
+            try file.make().withUnsafeBytes { raw in
+                try RunDirectory.writeFile(raw, to: folder.appendingPathComponent(file.name), name: file.name)
+                return RunDirectory.sha256(raw)
             }
         }
-        for (file, slot) in zip(files, slots) { hashes[file.name] = .string(try slot.result!.get()) }
+        for (file, digest) in zip(files, digests) { hashes[file.name] = .string(digest) }
+    }
+
+    private struct FileJob: Sendable {
+        let name: String
+        let make: @Sendable () -> [UInt8]
     }
 
     private static func writeFile(_ raw: UnsafeRawBufferPointer, to url: URL, name: String) throws {

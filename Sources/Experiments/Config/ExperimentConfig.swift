@@ -55,13 +55,8 @@ public struct ExperimentConfig: Sendable, Equatable {
         config.data.end = try data.date("end")
         let checks = try data.section("checks")
         for check in DataCheck.allCases {
-            if let policy = try checks.optionalString(check.rawValue) {
-                guard let p = CheckPolicy(rawValue: policy) else {
-                    let origin = checks.node?[check.rawValue]?.origin ?? root.origin
-                    throw ConfigError("\(origin): data.checks.\(check.rawValue): '\(policy)' is not one of error, warn, drop")
-                }
-                config.data.checks.policies[check] = p
-            }
+            let policy = try checks.string(check.rawValue, default: CheckPolicy.error.rawValue, oneOf: CheckPolicy.allCases.map(\.rawValue))
+            config.data.checks.policies[check] = CheckPolicy(rawValue: policy)!
         }
         try checks.finish()
         try data.finish()

@@ -21,13 +21,8 @@ struct InputData {
             paths = source.files
             let jobs = zip(source.files, config.symbolNames).map { (path: resolve($0, root: root), symbol: $1) }
             // Files load in parallel; results (and the first error) are taken in file order.
-            final class Slot: @unchecked Sendable { var result: Result<CSVBarLoader.Loaded, Error>? }
-            let slots = jobs.map { _ in Slot() }
             let checks = source.checks
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-                slots[i].result = Result { try CSVBarLoader.load(path: jobs[i].path, symbol: jobs[i].symbol, checks: checks) }
-            }
-            loaded = try slots.map { try $0.result!.get() }
+            loaded = try jobs.orderedConcurrentMap { try CSVBarLoader.load(path: $0.path, symbol: $0.symbol, checks: checks) }
         }
         var report = ValidationReport()
         for l in loaded { report.merge(l.report) }
