@@ -6,7 +6,7 @@
 SWIFT ?= swift
 QUANTBT = .build/debug/quantbt
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PACKAGES = libsqlite3-dev
+PACKAGES = libsqlite3-dev libgit2-dev
 
 .PHONY: run test build deps data bench clean
 

@@ -43,6 +43,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Model", swiftSettings: strict),
+        // libgit2 for provenance (Debian: libgit2-dev), wrapped the way GRDB wraps sqlite3.
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "Engine", dependencies: ["Model"], swiftSettings: engineSettings),
         .target(name: "Analysis", dependencies: ["Model", "Engine"], swiftSettings: strict),
         .target(
@@ -53,7 +55,7 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "Model", "Engine", "Analysis", "MarketData",
+                "Model", "Engine", "Analysis", "MarketData", "CGit2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -30,16 +30,20 @@ public struct PerformanceMetrics: Sendable, Equatable {
     /// Keys whose values are counts, written as whole numbers.
     public static let countKeys: Set<String> = ["bars", "fills", "max_drawdown_bars", "orders", "rejections", "trades"]
 
-    /// (key, value) in sorted key order, the canonical order of metrics.json.
+    /// The keys of metrics.json's `metrics` map, sorted: the canonical order.
+    public static let names = [
+        "annual_volatility", "bars", "cagr", "commission_paid", "expectancy", "exposure", "fills", "final_equity",
+        "max_drawdown", "max_drawdown_bars", "max_drawdown_days", "orders", "profit_factor", "rejections",
+        "sharpe", "slippage_paid", "sortino", "total_return", "trades", "win_rate",
+    ]
+
+    /// (key, value) in `names` order.
     public var entries: [(String, Double?)] {
-        [
-            ("annual_volatility", annualVolatility), ("bars", Double(bars)), ("cagr", cagr),
-            ("commission_paid", commissionPaid), ("expectancy", expectancy), ("exposure", exposure),
-            ("fills", Double(fills)), ("final_equity", finalEquity), ("max_drawdown", maxDrawdown),
-            ("max_drawdown_bars", Double(maxDrawdownBars)), ("max_drawdown_days", maxDrawdownDays),
-            ("orders", Double(orders)), ("profit_factor", profitFactor), ("rejections", Double(rejections)),
-            ("sharpe", sharpe), ("slippage_paid", slippagePaid), ("sortino", sortino),
-            ("total_return", totalReturn), ("trades", Double(trades)), ("win_rate", winRate),
+        let values: [Double?] = [
+            annualVolatility, Double(bars), cagr, commissionPaid, expectancy, exposure, Double(fills), finalEquity,
+            maxDrawdown, Double(maxDrawdownBars), maxDrawdownDays, Double(orders), profitFactor, Double(rejections),
+            sharpe, slippagePaid, sortino, totalReturn, Double(trades), winRate,
         ]
+        return Array(zip(Self.names, values))
     }
 }

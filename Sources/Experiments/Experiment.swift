@@ -10,7 +10,7 @@ import Foundation
 /// ```
 ///
 /// The executable takes `[EXPERIMENT-DIR] [--set KEY.PATH=VALUE]... [--json]
-/// [--artifacts DIR]`; `quantbt run` builds it and passes these through.
+/// [--artifacts DIR] [--workers N]`; `quantbt run` builds it and passes these through.
 public enum Experiment {
     public static func main<S: Strategy>(_ type: S.Type, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
@@ -22,7 +22,10 @@ public enum Experiment {
             let path = options.directory ?? "experiments/\(URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent)"
             let directory = try ExperimentDirectory(path: path)
             let config = try directory.loadConfig(overrides: options.overrides, defaultStrategy: S.name)
-            let runner = ExperimentRunner(root: directory.root, artifacts: options.artifacts.map { URL(fileURLWithPath: $0) })
+            var runner = ExperimentRunner(root: directory.root, artifacts: options.artifacts.map { URL(fileURLWithPath: $0) })
+            runner.gitFolder = directory.url
+            runner.overrides = options.overrides
+            if let workers = options.workers { runner.workers = workers }
             let outcome = try runner.run(S.self, config: config)
             print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : RunSummary.text(outcome))
             exit(0)
@@ -34,10 +37,11 @@ public enum Experiment {
 
     static func usage(executable: String) -> String {
         """
-        usage: \(executable) [EXPERIMENT-DIR] [--set KEY.PATH=VALUE]... [--json] [--artifacts DIR]
+        usage: \(executable) [EXPERIMENT-DIR] [--set KEY.PATH=VALUE]... [--json] [--artifacts DIR] [--workers N]
 
         Runs the experiment in EXPERIMENT-DIR (default: experiments/\(executable)) and writes
         its artifacts under artifacts/<name>/<run-id>/. Usually started by `quantbt run`.
+        --workers caps the parallel work (default: every core); artifacts do not depend on it.
 
         examples:
           \(executable) experiments/\(executable)
@@ -51,6 +55,7 @@ public enum Experiment {
         var json = false
         var help = false
         var artifacts: String?
+        var workers: Int?
 
         init(_ args: [String]) throws {
             var i = 0
@@ -66,9 +71,13 @@ public enum Experiment {
                 case "--json": json = true
                 case "--help", "-h": help = true
                 case "--artifacts": artifacts = try value(a)
+                case "--workers":
+                    let text = try value(a)
+                    guard let n = Int(text), n >= 1 else { throw ConfigError("--workers: '\(text)' is not a whole number of at least 1") }
+                    workers = n
                 default:
                     if a.hasPrefix("--set=") { overrides.append(String(a.dropFirst(6))) }
-                    else if a.hasPrefix("-") { throw ConfigError("unknown option '\(a)'; options: --set KEY.PATH=VALUE, --json, --artifacts DIR") }
+                    else if a.hasPrefix("-") { throw ConfigError("unknown option '\(a)'; options: --set KEY.PATH=VALUE, --json, --artifacts DIR, --workers N") }
                     else if directory == nil { directory = a }
                     else { throw ConfigError("unexpected argument '\(a)'; give one experiment folder") }
                 }

@@ -12,7 +12,9 @@ public enum CSVBarLoader {
         public var report: ValidationReport
     }
 
-    public static func load(path: String, symbol: String, checks: DataChecks = .init()) throws -> Loaded {
+    /// `parallelThreshold`: see `parse`; `.max` parses in one pass on this thread.
+    public static func load(path: String, symbol: String, checks: DataChecks = .init(),
+                            parallelThreshold: Int = 4 << 20) throws -> Loaded {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DataError("cannot read data file '\(path)': no such file; check data.files in the experiment config "
                 + "(paths are relative to the repository root), or generate the sample data (see data/README.md)")
@@ -21,7 +23,9 @@ public enum CSVBarLoader {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
             throw DataError("cannot read data file '\(path)': permission denied or not a regular file")
         }
-        return try data.withUnsafeBytes { try parse($0, source: path, symbol: symbol, checks: checks) }
+        return try data.withUnsafeBytes {
+            try parse($0, source: path, symbol: symbol, checks: checks, parallelThreshold: parallelThreshold)
+        }
     }
 
     public static func parse(_ text: String, source: String, symbol: String, checks: DataChecks = .init(),

@@ -4,10 +4,18 @@ extension Array where Element: Sendable {
     /// Runs `transform` on every element concurrently and returns the results in the
     /// elements' order, throwing the first error in that order. What finishes first never
     /// shows in the result: the determinism rule for parallel work.
-    public func orderedConcurrentMap<T>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
+    ///
+    /// `workers` caps how many elements run at once (1 runs them in order on this thread);
+    /// `verify --runs` varies it to prove the result does not depend on it.
+    public func orderedConcurrentMap<T>(workers: Int = .max, _ transform: @Sendable (Element) throws -> T) throws -> [T] {
+        if workers <= 1 || count <= 1 { return try map(transform) }
         let slots = map { _ in ResultSlot<T>() }
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            slots[i].result = Result { try transform(self[i]) }
+        let lanes = Swift.min(workers, count)
+        // Lane k takes elements k, k + lanes, k + 2·lanes, ...
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for i in stride(from: lane, to: count, by: lanes) {
+                slots[i].result = Result { try transform(self[i]) }
+            }
         }
         return try slots.map { try $0.result!.get() }
     }

@@ -7,7 +7,7 @@ import Model
 enum CSVArtifacts {
     static func trades(_ r: BacktestResult) -> [UInt8] {
         var w = ByteWriter(capacity: r.trades.count * 160 + 128)
-        w.line("trade_id,symbol,direction,quantity,entry_time,entry_price,exit_time,exit_price,commission,pnl,return,bars")
+        w.line(ArtifactSchema.trades.header)
         for t in r.trades {
             w.int(t.id); w.comma(); w.text(r.symbols[t.symbol]); w.comma(); w.text(t.direction.rawValue); w.comma()
             w.number(t.quantity); w.comma(); w.time(t.entryTime); w.comma(); w.number(t.entryPrice); w.comma()
@@ -19,7 +19,7 @@ enum CSVArtifacts {
 
     static func fills(_ r: BacktestResult) -> [UInt8] {
         var w = ByteWriter(capacity: r.fills.count * 120 + 128)
-        w.line("fill_id,order_id,time,symbol,side,quantity,price,commission,slippage")
+        w.line(ArtifactSchema.fills.header)
         for f in r.fills {
             w.int(f.id); w.comma(); w.int(f.orderID); w.comma(); w.time(f.time); w.comma(); w.text(r.symbols[f.symbol])
             w.comma(); w.text(f.side.rawValue); w.comma(); w.number(f.quantity); w.comma(); w.number(f.price); w.comma()
@@ -32,8 +32,11 @@ enum CSVArtifacts {
     /// flat, equity and cash repeat for thousands of minute bars. Rows are written straight
     /// into an uninitialised buffer (a year of minutes is 30 MB; per-byte appends cost more
     /// than the formatting).
-    static func equity(_ r: BacktestResult) -> [UInt8] {
-        let header = Array("timestamp,equity,cash\n".utf8)
+    ///
+    /// `every` (milliseconds) keeps only the last bar of each period of that length
+    /// (aligned to the Unix epoch, so days are UTC days): the equity at each period's close.
+    static func equity(_ r: BacktestResult, every: Int64? = nil) -> [UInt8] {
+        let header = Array((ArtifactSchema.equity.header + "\n").utf8)
         let maxRow = 24 + 1 + 32 + 1 + 32 + 1
         return [UInt8](unsafeUninitializedCapacity: header.count + r.times.count * maxRow) { buffer, count in
             var at = 0
@@ -49,7 +52,9 @@ enum CSVArtifacts {
             var clock = ISO8601Writer()
             var stamp: [UInt8] = []
             stamp.reserveCapacity(32)
+            let last = r.times.count - 1
             for i in r.times.indices {
+                if let every, i < last, r.times[i] / every == r.times[i + 1] / every { continue }
                 stamp.removeAll(keepingCapacity: true)
                 clock.append(Timestamp(milliseconds: r.times[i]), to: &stamp)
                 stamp.withUnsafeBytes(put)
@@ -67,7 +72,7 @@ enum CSVArtifacts {
 
     static func rejections(_ r: BacktestResult) -> [UInt8] {
         var w = ByteWriter(capacity: r.rejections.count * 160 + 128)
-        w.line("time,order_id,symbol,side,requested_quantity,approved_quantity,rule,detail")
+        w.line(ArtifactSchema.rejections.header)
         for x in r.rejections {
             w.time(x.time); w.comma(); w.int(x.orderID); w.comma(); w.text(r.symbols[x.symbol]); w.comma()
             w.text(x.side.rawValue); w.comma(); w.number(x.requestedQuantity); w.comma(); w.number(x.approvedQuantity)

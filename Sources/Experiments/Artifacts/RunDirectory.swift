@@ -13,7 +13,8 @@ struct RunDirectory {
     init(parent: URL, runID: String) throws {
         self.parent = parent
         self.runID = runID
-        staging = parent.appendingPathComponent(".partial-\(runID)")
+        // The process id keeps two processes starting the same run id apart.
+        staging = parent.appendingPathComponent(".partial-\(runID)-\(getpid())")
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: staging)
@@ -37,9 +38,9 @@ struct RunDirectory {
     /// Builds, writes and hashes independent files concurrently (one task per file); the
     /// manifest is keyed by name, so the result does not depend on which finished first.
     /// The first error in the given order is thrown.
-    mutating func writeConcurrently(_ files: [(name: String, make: @Sendable () -> [UInt8])]) throws {
+    mutating func writeConcurrently(_ files: [(name: String, make: @Sendable () -> [UInt8])], workers: Int = .max) throws {
         let folder = staging
-        let digests = try files.map { FileJob(name: $0.name, make: $0.make) }.orderedConcurrentMap { file in
+        let digests = try files.map { FileJob(name: $0.name, make: $0.make) }.orderedConcurrentMap(workers: workers) { file in
             try file.make().withUnsafeBytes { raw in
                 try RunDirectory.writeFile(raw, to: folder.appendingPathComponent(file.name), name: file.name)
                 return RunDirectory.sha256(raw)
@@ -76,22 +77,31 @@ struct RunDirectory {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Writes manifest.json, renames the folder into place and updates `latest`.
-    mutating func commit() throws -> URL {
-        try write("manifest.json", text: CanonicalValue.map(["algorithm": .string("sha256"), "files": .map(hashes)]).json(), hashed: false)
+    /// Writes manifest.json, then the unhashed files `last` makes from the manifest's own
+    /// SHA-256 (provenance.json), renames the folder into place and updates `latest`.
+    /// A second run with the same id (same second, same config) gets `-2`, `-3`, ...
+    mutating func commit(last: (_ manifestSHA256: String) -> [(name: String, text: String)] = { _ in [] }) throws -> URL {
+        let manifest = CanonicalValue.map(["algorithm": .string("sha256"), "files": .map(hashes)]).json()
+        try write("manifest.json", text: manifest, hashed: false)
+        for file in last(RunDirectory.sha256(Data(manifest.utf8))) { try write(file.name, text: file.text, hashed: false) }
         let fm = FileManager.default
+        var final = finalURL
         do {
-            if fm.fileExists(atPath: finalURL.path) { try fm.removeItem(at: finalURL) }
-            try fm.moveItem(at: staging, to: finalURL)
+            var n = 1
+            while fm.fileExists(atPath: final.path) {
+                n += 1
+                final = parent.appendingPathComponent("\(runID)-\(n)")
+            }
+            try fm.moveItem(at: staging, to: final)
             let link = parent.appendingPathComponent("latest")
-            let tempLink = parent.appendingPathComponent(".latest-\(runID)")
+            let tempLink = parent.appendingPathComponent(".latest-\(final.lastPathComponent)")
             try? fm.removeItem(at: tempLink)
-            try fm.createSymbolicLink(atPath: tempLink.path, withDestinationPath: runID)
+            try fm.createSymbolicLink(atPath: tempLink.path, withDestinationPath: final.lastPathComponent)
             if rename(tempLink.path, link.path) != 0 { try? fm.removeItem(at: tempLink) }
         } catch {
-            throw ConfigError("cannot move the finished run into '\(finalURL.path)': \(error.localizedDescription)")
+            throw ConfigError("cannot move the finished run into '\(final.path)': \(error.localizedDescription)")
         }
-        return finalURL
+        return final
     }
 
     /// Removes the partial folder after a failure.

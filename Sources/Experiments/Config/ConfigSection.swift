@@ -94,6 +94,17 @@ final class ConfigSection {
         return t
     }
 
+    /// A duration such as `15m` or `1h` in milliseconds (see `DurationText`); `word` (e.g.
+    /// "bar") or no value gives nil.
+    func optionalDuration(_ key: String, word: String) throws -> Int64? {
+        guard let (s, child) = try scalar(key, expected: "a duration") else { return nil }
+        if s == word { return nil }
+        guard let ms = DurationText.milliseconds(s), ms > 0 else {
+            throw ConfigError("\(child.origin): \(keyPath(key)): '\(s)' is not a duration; use \(word), or a number and a unit: 250ms, 30s, 15m, 1h, 1d, 1w")
+        }
+        return ms
+    }
+
     /// A list of words; a single word is a list of one.
     func stringList(_ key: String) throws -> [String] {
         guard let child = raw(key) else { return [] }
@@ -109,6 +120,15 @@ final class ConfigSection {
         case .map: throw ConfigError("\(child.origin): \(keyPath(key)): expected a list, got a map")
         }
     }
+
+    /// The keys present, in file order (for sections whose keys are names, like params).
+    var keys: [String] {
+        guard let node, case .map(let pairs) = node.value else { return [] }
+        return pairs.map(\.key)
+    }
+
+    /// file:line of `key`, or of this section.
+    func origin(of key: String) -> String { node?[key]?.origin ?? node?.origin ?? path }
 
     func section(_ key: String) throws -> ConfigSection {
         try ConfigSection(raw(key), path: keyPath(key))

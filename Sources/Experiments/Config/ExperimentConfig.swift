@@ -31,6 +31,10 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var parameters: [String: ParameterValue] = [:]
     public var backtest = BacktestConfig()
     public var metrics = MetricConventions()
+    /// `output.equity_every`: keep one equity row per period (ms) instead of every bar.
+    public var equityEvery: Int64?
+    /// How verify and diff compare runs; not part of config.yaml (see `ToleranceSet`).
+    public var tolerances = ToleranceSet()
 
     public init(name: String, strategy: String) {
         self.name = name
@@ -101,6 +105,12 @@ public struct ExperimentConfig: Sendable, Equatable {
             riskFreeRate: try metrics.double("risk_free_rate", default: 0, range: -1...1))
         try metrics.finish()
 
+        let output = try top.section("output")
+        config.equityEvery = try output.optionalDuration("equity_every", word: "bar")
+        try output.finish()
+
+        config.tolerances = try ToleranceReader.read(top.section("tolerances"))
+
         try top.finish()
         return config
     }
@@ -168,6 +178,7 @@ public struct ExperimentConfig: Sendable, Equatable {
             "metrics": .map([
                 "periods_per_year": .optional(metrics.periodsPerYear), "risk_free_rate": .number(metrics.riskFreeRate),
             ]),
+            "output": .map(["equity_every": .string(equityEvery.map(DurationText.format) ?? "bar")]),
         ])
     }
 }

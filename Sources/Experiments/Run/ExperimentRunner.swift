@@ -13,6 +13,14 @@ public struct ExperimentRunner {
     public var artifacts: URL
     /// Where warnings (data checks) are printed.
     public var warn: (String) -> Void
+    /// The most tasks run at once (loading, hashing, writing); any value gives the same
+    /// artifacts, which `verify --runs` checks.
+    public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Provenance: the folder whose git repository is recorded (default: `root`), the
+    /// `--set` overrides given, and the toolchain (nil: detected during the run).
+    public var gitFolder: URL?
+    public var overrides: [String] = []
+    public var toolchain: Toolchain?
 
     public init(root: URL, artifacts: URL? = nil, warn: @escaping (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
         self.root = root
@@ -20,13 +28,15 @@ public struct ExperimentRunner {
         self.warn = warn
     }
 
-    public func run<S: Strategy>(_ type: S.Type, config: ExperimentConfig, clock: () -> Date = Date.init) throws -> RunOutcome {
+    public func run<S: Strategy>(_ type: S.Type, config: ExperimentConfig, clock: @escaping () -> Date = Date.init) throws -> RunOutcome {
         if config.strategy != S.name {
             throw ConfigError("strategy: the config names '\(config.strategy)' but this experiment runs '\(S.name)'; "
                 + "remove the strategy key or set it to '\(S.name)'")
         }
+        let started = clock()
+        let provenanceReads = startProvenanceReads()
         var timer = PhaseTimer()
-        let input = try InputData.load(config, root: root)
+        let input = try InputData.load(config, root: root, workers: workers)
         timer.mark("load")
         if input.report.issueCount > 0 {
             warn("warning: data checks flagged \(input.report.issueCount) rows (\(Self.describeCounts(input.report))); first ones:")
@@ -46,21 +56,45 @@ public struct ExperimentRunner {
         var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
         do {
             try directory.write("config.yaml", text: configText)
+            let every = config.equityEvery
             try directory.writeConcurrently([
-                ("equity.csv", { CSVArtifacts.equity(result) }),
+                ("equity.csv", { CSVArtifacts.equity(result, every: every) }),
                 ("trades.csv", { CSVArtifacts.trades(result) }),
                 ("fills.csv", { CSVArtifacts.fills(result) }),
                 ("rejections.csv", { CSVArtifacts.rejections(result) }),
-            ])
+            ], workers: workers)
             timer.mark("csv files")
             try directory.write("metrics.json", text: metricsDocument(metrics, result: result, input: input, config: config).json())
-            let url = try directory.commit()
+            let (git, toolchain) = provenanceReads.value
+            timer.mark("provenance wait")
+            let url = try directory.commit { manifestSHA in
+                var provenance = Provenance(
+                    experiment: config.name, runID: runID, git: nil, gitError: nil,
+                    configSHA256: RunDirectory.sha256(Data(configText.utf8)), overrides: overrides, data: input.files,
+                    toolchain: toolchain, seed: config.seed, workers: workers, started: started, finished: clock())
+                switch git {
+                case .success(let state): provenance.git = state
+                case .failure(let error): provenance.gitError = "\(error)"
+                }
+                return [("provenance.json", provenance.document(manifestSHA256: manifestSHA).json())]
+            }
             timer.mark("commit")
             return RunOutcome(runDirectory: relativePath(url), config: config, metrics: metrics,
                               dataReport: input.report, result: result)
         } catch {
             directory.discard()
             throw error
+        }
+    }
+
+    /// git status and `swift --version` take tens of milliseconds each: started first,
+    /// collected when the artifacts are written.
+    private func startProvenanceReads() -> BackgroundTask<(Result<GitState?, ProvenanceError>, Toolchain)> {
+        let folder = gitFolder ?? root, given = toolchain
+        return BackgroundTask {
+            let git: Result<GitState?, ProvenanceError>
+            do { git = .success(try GitInspector.state(of: folder)) } catch { git = .failure(ProvenanceError("\(error)")) }
+            return (git, given ?? Toolchain.detect())
         }
     }
 

@@ -6,23 +6,41 @@ import Model
 struct InputData {
     var series: [BarSeries]
     var report: ValidationReport
-    /// Paths as the config wrote them, for the summary (and provenance later).
+    /// Paths as the config wrote them, for the summary.
     var paths: [String]
+    /// Every file read, hashed: for provenance.
+    var files: [DataFileRecord]
 
-    static func load(_ config: ExperimentConfig, root: URL) throws -> InputData {
+    /// `workers` caps the parallel work (files, halves of a big file, hashing); any value
+    /// gives the same result.
+    static func load(_ config: ExperimentConfig, root: URL, workers: Int = .max) throws -> InputData {
         let source = config.data
         var loaded: [CSVBarLoader.Loaded]
         var paths: [String]
+        var files: [DataFileRecord]
         if let sqlite = source.sqlite {
             paths = [sqlite]
-            loaded = try SQLiteBarLoader.load(path: resolve(sqlite, root: root), table: source.table,
-                                              symbols: source.symbols, checks: source.checks)
+            let url = URL(fileURLWithPath: resolve(sqlite, root: root))
+            loaded = try SQLiteBarLoader.load(path: url.path, table: source.table, symbols: source.symbols, checks: source.checks)
+            files = [try DataFileRecord.read(url, as: sqlite)]
         } else {
             paths = source.files
-            let jobs = zip(source.files, config.symbolNames).map { (path: resolve($0, root: root), symbol: $1) }
-            // Files load in parallel; results (and the first error) are taken in file order.
+            // Each file is parsed and, independently, hashed: 2 jobs per file, run in
+            // parallel; results (and the first error) are taken in job order.
             let checks = source.checks
-            loaded = try jobs.orderedConcurrentMap { try CSVBarLoader.load(path: $0.path, symbol: $0.symbol, checks: checks) }
+            let threshold = workers > 1 ? 4 << 20 : Int.max
+            let jobs = zip(source.files, config.symbolNames).flatMap { path, symbol in
+                [LoadJob(path: path, url: resolve(path, root: root), symbol: symbol, hash: false),
+                 LoadJob(path: path, url: resolve(path, root: root), symbol: symbol, hash: true)]
+            }
+            let results = try jobs.orderedConcurrentMap(workers: workers) { job -> LoadResult in
+                if !job.hash { return .loaded(try CSVBarLoader.load(path: job.url, symbol: job.symbol, checks: checks, parallelThreshold: threshold)) }
+                // A missing file is reported by its parse job, which comes first.
+                guard FileManager.default.fileExists(atPath: job.url) else { return .missing }
+                return .hashed(try DataFileRecord.read(URL(fileURLWithPath: job.url), as: job.path))
+            }
+            loaded = results.compactMap { if case .loaded(let l) = $0 { l } else { nil } }
+            files = results.compactMap { if case .hashed(let h) = $0 { h } else { nil } }
         }
         var report = ValidationReport()
         for l in loaded { report.merge(l.report) }
@@ -43,7 +61,15 @@ struct InputData {
             }
             return sliced
         }
-        return InputData(series: series, report: report, paths: paths)
+        return InputData(series: series, report: report, paths: paths, files: files)
+    }
+
+    private struct LoadJob: Sendable {
+        var path: String, url: String, symbol: String, hash: Bool
+    }
+
+    private enum LoadResult {
+        case loaded(CSVBarLoader.Loaded), hashed(DataFileRecord), missing
     }
 
     /// A date-only end (midnight) means the whole day.

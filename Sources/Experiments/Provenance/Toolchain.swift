@@ -1,0 +1,66 @@
+import Foundation
+
+/// Which compiler built the experiment binary, and which QuantBT it links.
+public struct Toolchain: Sendable, Equatable {
+    /// QuantBT's own version; bump it with any change to artifact formats.
+    public static let quantbtVersion = "0.3.0"
+
+    /// The first line `swift --version` prints, e.g. "Swift version 6.3.1 (swift-6.3.1-RELEASE)".
+    public var swift: String
+    /// Where `swift` came from: the toolchain `quantbt` built the binary with, or the
+    /// `swift` on PATH when the binary was started directly.
+    public var source: String
+    /// The language version the binary was compiled with, as `#if compiler` sees it: a
+    /// cross-check that does not depend on PATH.
+    public var compiledWith: String
+    public var quantbt: String = Toolchain.quantbtVersion
+
+    /// quantbt passes the version of the toolchain it just built with in this variable.
+    public static let environmentKey = "QUANTBT_SWIFT_VERSION"
+
+    static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> Toolchain {
+        if let given = environment[environmentKey], !given.isEmpty {
+            return Toolchain(swift: given, source: "the toolchain quantbt built the experiment with", compiledWith: compiledWith)
+        }
+        let printed = (try? Self.swiftVersion()) ?? "unknown (swift --version failed)"
+        return Toolchain(swift: printed, source: "swift on PATH when the run started", compiledWith: compiledWith)
+    }
+
+    /// Runs `swift --version` and keeps its first line (about 0.1 s).
+    public static func swiftVersion() throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "--version"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0, let line = text.split(separator: "\n").first(where: { $0.contains("Swift version") }) else {
+            throw ProvenanceError("`swift --version` exited with status \(process.terminationStatus)")
+        }
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+
+    static var compiledWith: String {
+        #if compiler(>=6.5)
+        ">= 6.5"
+        #elseif compiler(>=6.4)
+        "6.4"
+        #elseif compiler(>=6.3)
+        "6.3"
+        #elseif compiler(>=6.2)
+        "6.2"
+        #elseif compiler(>=6.1)
+        "6.1"
+        #else
+        "6.0"
+        #endif
+    }
+
+    var canonical: CanonicalValue {
+        .map(["swift": .string(swift), "source": .string(source), "compiled_with": .string(compiledWith), "quantbt": .string(quantbt)])
+    }
+}
