@@ -6,28 +6,61 @@ struct Bless: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run an experiment and make its artifacts the goldens in golden/<name>/.",
         discussion: """
-            The test suite checks every shipped experiment against its goldens; bless after a \
-            change that is meant to change results, and review the diff of golden/ in git.
+            Bless after a change that is meant to change results. It refuses while the git \
+            working tree has uncommitted changes (goldens must be traceable to a commit) \
+            unless --force, prints what changed against the previous goldens, and replaces \
+            golden/<name>/ with every artifact of the run plus its manifest and provenance. \
+            Review and commit the result with git.
+
+            Exit status: 0 blessed, 9 refused (uncommitted changes), 1 any other error.
 
             Examples:
               quantbt bless experiments/sma-crossover
+              quantbt bless experiments/daily-momentum --force
             """)
 
     @Argument(help: "The experiment folder, e.g. experiments/sma-crossover.")
     var experiment: String
 
+    @Flag(help: "Bless even with uncommitted changes in the working tree.")
+    var force = false
+
+    @Flag(help: "Run the experiment binary as it is, without building it first.")
+    var noBuild = false
+
     func run() throws {
-        let directory: ExperimentDirectory
-        do { directory = try ExperimentDirectory(path: experiment) } catch { throw CLIError("\(error)") }
-        let binary = try ExperimentBuilder(root: directory.root).binary(for: directory.name, build: true)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("quantbt-bless-\(ProcessInfo.processInfo.processIdentifier)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let status = try ExperimentBuilder.runInheritingOutput(binary, arguments: [directory.url.path, "--artifacts", scratch.path], in: directory.root)
-        if status != 0 { throw ExitCode(status) }
-        let run = scratch.appendingPathComponent(directory.name).appendingPathComponent("latest").resolvingSymlinksInPath()
-        let golden = directory.root.appendingPathComponent("golden").appendingPathComponent(directory.name)
-        let before = (try? Goldens.compare(run: run, golden: golden)) ?? ["no previous goldens"]
-        do { try Goldens.write(run: run, golden: golden) } catch { throw CLIError("cannot write goldens: \(error)") }
-        print(before.isEmpty ? "golden/\(directory.name): unchanged" : "golden/\(directory.name): updated\n" + before.map { "  \($0)" }.joined(separator: "\n"))
+        let directory: ExperimentDirectory, config: ExperimentConfig
+        do {
+            directory = try ExperimentDirectory(path: experiment)
+            config = try directory.loadConfig(overrides: [], defaultStrategy: "")
+        } catch { throw CLIError("\(error)") }
+        let git: GitState?
+        do { git = try GitInspector.state(of: directory.url) } catch { throw CLIError("cannot read the git state: \(error)") }
+        if let refusal = Goldens.dirtyTreeRefusal(git, force: force) { throw failure(.dirtyTree, refusal) }
+
+        var builder = ExperimentBuilder(root: directory.root)
+        let binary = try builder.binary(for: directory.name, build: !noBuild)
+        let run = try builder.runForRunFolder(binary, arguments: [directory.url.path])
+        let goldenLabel = "golden/\(directory.name)"
+        let golden = directory.root.appendingPathComponent(goldenLabel)
+        let before = Goldens.changes(run: run, golden: golden, tolerances: config.tolerances, goldenLabel: goldenLabel)
+        let large: [String]
+        do { large = try Goldens.write(run: run, golden: golden) } catch { throw CLIError("cannot write \(goldenLabel): \(error)") }
+
+        print("blessed \(relative(run, to: directory.root)) as \(goldenLabel)\(git?.isDirty == true ? " (working tree dirty: --force)" : "")")
+        switch before {
+        case .success(let report) where report.status == .success:
+            print("no artifact changed against the previous goldens (only provenance.json is new)")
+        case .success(let report):
+            print("changes against the previous goldens:")
+            print(report.text.split(separator: "\n").dropFirst(2).dropLast().joined(separator: "\n"))
+        case .failure(let error):
+            print("no previous goldens to compare with: \(error)")
+        }
+        for name in large {
+            print("warning: \(goldenLabel)/\(name) is over \(Goldens.largeFileBytes / 1_000_000) MB; every re-bless adds that much to git history "
+                + "(for equity.csv, set output.equity_every: 1h or 1d in experiment.yaml)")
+        }
+        print("review with `git diff --stat \(goldenLabel)` and commit")
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Experiments
 import Foundation
 
@@ -13,7 +14,11 @@ struct ExperimentBuilder {
         return own.lastPathComponent == "release" ? "release" : "debug"
     }
 
-    func binary(for name: String, build: Bool) throws -> URL {
+    /// What the experiment's provenance records as its toolchain: set after a build, from
+    /// the `swift` that built it.
+    private(set) var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    mutating func binary(for name: String, build: Bool) throws -> URL {
         if build {
             FileHandle.standardError.write(Data("building \(name) (\(configuration))...\n".utf8))
             let (status, output) = try Self.capture("swift", ["build", "--package-path", root.path, "-c", configuration, "--product", name])
@@ -23,6 +28,14 @@ struct ExperimentBuilder {
                 }
                 throw CLIError("building experiment '\(name)' failed:\n\(output)")
             }
+            if let version = try? Toolchain.swiftVersion() { environment[Toolchain.environmentKey] = version }
+        }
+        // SwiftPM puts every product of a build in one folder: look beside quantbt first,
+        // which saves asking SwiftPM (half a second, and it waits for a running build).
+        if let own = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(name),
+           FileManager.default.isExecutableFile(atPath: own.path),
+           own.path.hasPrefix(root.standardizedFileURL.resolvingSymlinksInPath().path + "/") {
+            return own
         }
         let (status, binPath) = try Self.capture("swift", ["build", "--package-path", root.path, "-c", configuration, "--show-bin-path"])
         let binary = URL(fileURLWithPath: binPath.trimmingCharacters(in: .whitespacesAndNewlines)).appendingPathComponent(name)
@@ -45,13 +58,34 @@ struct ExperimentBuilder {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    static func runInheritingOutput(_ binary: URL, arguments: [String], in directory: URL) throws -> Int32 {
+    func runInheritingOutput(_ binary: URL, arguments: [String]) throws -> Int32 {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = directory
+        process.currentDirectoryURL = root
+        process.environment = environment
         try process.run()
         process.waitUntilExit()
         return process.terminationStatus
+    }
+
+    /// Runs the experiment with `--json` and returns its run folder; its warnings and
+    /// errors still go to the terminal.
+    func runForRunFolder(_ binary: URL, arguments: [String]) throws -> URL {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments + ["--json"]
+        process.currentDirectoryURL = root
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let dir = object["run_dir"] as? String else {
+            throw CLIError("the experiment printed no run_dir: \(String(decoding: data, as: UTF8.self).prefix(300))")
+        }
+        return dir.hasPrefix("/") ? URL(fileURLWithPath: dir) : root.appendingPathComponent(dir)
     }
 }

@@ -13,10 +13,12 @@ struct QuantBT: ParsableCommand {
             Examples:
               quantbt run experiments/sma-crossover
               quantbt run experiments/sma-crossover --set params.fast=5 --json
+              quantbt verify experiments/sma-crossover
+              quantbt diff golden/sma-crossover experiments/sma-crossover
               quantbt backtest --strategy sma-crossover --data data/sample/ETHUSD-1h.csv
               quantbt new rsi-pullback
               quantbt data samples
             """,
-        subcommands: [Run.self, Backtest.self, New.self, Bless.self, DataCommand.self]
+        subcommands: [Run.self, Backtest.self, Verify.self, Bless.self, Diff.self, New.self, DataCommand.self]
     )
 }

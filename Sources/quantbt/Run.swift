@@ -39,11 +39,12 @@ struct Run: ParsableCommand {
         do { directory = try ExperimentDirectory(path: experiment) } catch { throw CLIError("\(error)") }
         // Validate the config here too, so a typo fails before a build.
         do { _ = try directory.loadConfig(overrides: overrides, defaultStrategy: "") } catch { throw CLIError("\(error)") }
-        let binary = try ExperimentBuilder(root: directory.root).binary(for: directory.name, build: !noBuild)
+        var builder = ExperimentBuilder(root: directory.root)
+        let binary = try builder.binary(for: directory.name, build: !noBuild)
         var args = [directory.url.path]
         for o in overrides { args += ["--set", o] }
         if json { args.append("--json") }
-        let status = try ExperimentBuilder.runInheritingOutput(binary, arguments: args, in: directory.root)
+        let status = try builder.runInheritingOutput(binary, arguments: args)
         if status != 0 { throw ExitCode(status) }
     }
 }

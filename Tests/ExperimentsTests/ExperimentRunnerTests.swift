@@ -25,15 +25,16 @@ private let artifactNames = ["config.yaml", "equity.csv", "fills.csv", "manifest
     }
 }
 
-/// A run writes every artifact, lists each in the manifest, and points `latest` at itself.
+/// A run writes every artifact, lists each but provenance.json (wall time) in the
+/// manifest, and points `latest` at itself.
 @Test func runWritesArtifactsAndManifest() throws {
     let out = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
     let outcome = try ExperimentRunner(root: repositoryRoot, artifacts: out).run(SMACrossover.self, config: config())
     let files = try FileManager.default.contentsOfDirectory(atPath: outcome.runDirectory).sorted()
-    #expect(files == artifactNames)
-    let manifest = try Goldens.hashes(in: URL(fileURLWithPath: outcome.runDirectory).appendingPathComponent("manifest.json"))
-    #expect(manifest.keys.sorted() == artifactNames.filter { $0 != "manifest.json" })
+    #expect(files == (artifactNames + ["provenance.json"]).sorted())
+    let manifest = try #require(try Manifest.read(in: URL(fileURLWithPath: outcome.runDirectory), label: "run"))
+    #expect(manifest.files.keys.sorted() == artifactNames.filter { $0 != "manifest.json" })
     let latest = out.appendingPathComponent("backtest-sma-crossover/latest").resolvingSymlinksInPath().path
     #expect(latest == URL(fileURLWithPath: outcome.runDirectory).resolvingSymlinksInPath().path)
     let trades = try String(contentsOfFile: "\(outcome.runDirectory)/trades.csv", encoding: .utf8)

@@ -31,8 +31,11 @@ func experimentMatchesGoldens(_ name: String) throws {
     process.waitUntilExit()
     try #require(process.terminationStatus == 0, "experiment '\(name)' exited with status \(process.terminationStatus)")
     let run = out.appendingPathComponent(name).appendingPathComponent("latest").resolvingSymlinksInPath()
-    let problems = try Goldens.compare(run: run, golden: repositoryRoot.appendingPathComponent("golden/\(name)"))
-    #expect(problems.isEmpty, "\(name) differs from golden/\(name) (bless with `quantbt bless experiments/\(name)` if intended):\n\(problems.joined(separator: "\n"))")
+    let config = try ExperimentDirectory(path: repositoryRoot.appendingPathComponent("experiments/\(name)").path)
+        .loadConfig(overrides: [], defaultStrategy: "")
+    let report = try GoldenVerifier.verify(run: run, golden: repositoryRoot.appendingPathComponent("golden/\(name)"),
+                                           tolerances: config.tolerances, labels: (run: "the run", golden: "golden/\(name)"))
+    #expect(report.status != .mismatch, "\(name) differs from golden/\(name) (bless with `quantbt bless experiments/\(name)` if intended):\n\(report.text)")
 }
 
 /// Every experiment folder is registered in Package.swift and has goldens.
@@ -44,18 +47,4 @@ func experimentMatchesGoldens(_ name: String) throws {
         #expect(FileManager.default.fileExists(atPath: repositoryRoot.appendingPathComponent("golden/\(name)/manifest.json").path),
                 "experiments/\(name) has no goldens: run `quantbt bless experiments/\(name)`")
     }
-}
-
-/// The golden comparison names the file and the first differing line.
-@Test func goldenComparisonReportsFirstDifference() throws {
-    let golden = temporaryFolder(), run = temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: golden); try? FileManager.default.removeItem(at: run) }
-    try "a,b\n1,2\n".write(to: golden.appendingPathComponent("trades.csv"), atomically: true, encoding: .utf8)
-    try "{\"files\": {\"trades.csv\": \"aaaaaaaaaaaaaaaa\"}}".write(to: golden.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
-    try "a,b\n1,3\n".write(to: run.appendingPathComponent("trades.csv"), atomically: true, encoding: .utf8)
-    try "{\"files\": {\"trades.csv\": \"bbbbbbbbbbbbbbbb\", \"fills.csv\": \"cc\"}}".write(to: run.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
-    #expect(try Goldens.compare(run: run, golden: golden) == [
-        "fills.csv: produced by the run but not in the goldens",
-        "trades.csv: SHA-256 differs (golden aaaaaaaaaaaa, run bbbbbbbbbbbb); first difference at line 2: golden '1,2', run '1,3'",
-    ])
 }

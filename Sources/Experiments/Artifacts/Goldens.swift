@@ -1,74 +1,53 @@
 import Foundation
 
-/// The blessed artifacts of an experiment, in `golden/<experiment>/`.
-///
-/// A golden folder holds the run's manifest.json (the SHA-256 of every artifact), its
-/// config.yaml and metrics.json, and every CSV artifact small enough to review in git
-/// (under `maxCopiedBytes`); a larger one, such as a year of minute equity, is kept by hash
-/// only. Comparison is exact by hash; where a differing file is present in the golden
-/// folder the first differing line is shown.
+/// The blessed artifacts of an experiment, in `golden/<experiment>/`: every artifact of the
+/// blessing run, its manifest.json and its provenance.json.
 public enum Goldens {
-    public static let maxCopiedBytes = 1_000_000
-    static let alwaysCopied: Set<String> = ["config.yaml", "metrics.json", "manifest.json"]
+    /// Above this, bless warns: a golden that large bloats git history with every re-bless.
+    public static let largeFileBytes = 5_000_000
 
-    /// Copies the run's artifacts into `golden` (replacing what was there).
-    public static func write(run: URL, golden: URL) throws {
+    /// bless's refusal on uncommitted changes, or nil when blessing may go ahead. Goldens
+    /// made from a dirty tree could not be traced to a commit.
+    public static func dirtyTreeRefusal(_ git: GitState?, force: Bool) -> String? {
+        guard let git, git.isDirty, !force else { return nil }
+        let shown = git.changes.prefix(8).map { "  \($0.status): \($0.path)" }
+        let more = git.changes.count > 8 ? ["  ... and \(git.changes.count - 8) more"] : []
+        return (["the working tree of \(git.root) has \(git.changes.count) uncommitted change\(git.changes.count == 1 ? "" : "s"):"]
+            + shown + more
+            + ["goldens blessed now could not be traced to a commit; commit or stash the changes, "
+               + "or pass --force to bless anyway (provenance.json records the tree as dirty)"]).joined(separator: "\n")
+    }
+
+    /// What blessing `run` would change in `golden`: a report against the previous goldens,
+    /// or a sentence saying why there is none to compare with.
+    public static func changes(run: URL, golden: URL, tolerances: ToleranceSet, goldenLabel: String) -> Result<VerifyReport, ArtifactError> {
+        do {
+            return .success(try GoldenVerifier.verify(run: run, golden: golden, tolerances: tolerances,
+                                                      labels: (run: run.path, golden: goldenLabel)))
+        } catch let e as ArtifactError { return .failure(e) } catch { return .failure(.unreadable("\(error)")) }
+    }
+
+    /// Replaces `golden` with a copy of every file of `run`. The copy is made beside it and
+    /// renamed into place, so an interrupted bless leaves the old goldens whole.
+    /// - Returns: files above `largeFileBytes`, for a warning.
+    @discardableResult
+    public static func write(run: URL, golden: URL) throws -> [String] {
         let fm = FileManager.default
-        let staging = golden.deletingLastPathComponent().appendingPathComponent(".partial-\(golden.lastPathComponent)")
+        let parent = golden.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".partial-\(golden.lastPathComponent)")
+        let old = parent.appendingPathComponent(".old-\(golden.lastPathComponent)")
         try? fm.removeItem(at: staging)
+        try? fm.removeItem(at: old)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        for name in try fm.contentsOfDirectory(atPath: run.path).sorted() {
+        var large: [String] = []
+        for name in try fm.contentsOfDirectory(atPath: run.path).sorted() where !name.hasPrefix(".") {
             let source = run.appendingPathComponent(name)
-            let size = (try fm.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0
-            if alwaysCopied.contains(name) || size <= maxCopiedBytes {
-                try fm.copyItem(at: source, to: staging.appendingPathComponent(name))
-            }
+            try fm.copyItem(at: source, to: staging.appendingPathComponent(name))
+            if let size = try fm.attributesOfItem(atPath: source.path)[.size] as? Int, size > largeFileBytes { large.append(name) }
         }
-        if fm.fileExists(atPath: golden.path) { try fm.removeItem(at: golden) }
+        if fm.fileExists(atPath: golden.path) { try fm.moveItem(at: golden, to: old) }
         try fm.moveItem(at: staging, to: golden)
-    }
-
-    /// Differences between a run and the goldens; empty when every artifact hash matches.
-    public static func compare(run: URL, golden: URL) throws -> [String] {
-        let expected = try hashes(in: golden.appendingPathComponent("manifest.json"))
-        let actual = try hashes(in: run.appendingPathComponent("manifest.json"))
-        var problems: [String] = []
-        for name in Set(expected.keys).union(actual.keys).sorted() {
-            switch (expected[name], actual[name]) {
-            case (nil, _): problems.append("\(name): produced by the run but not in the goldens")
-            case (_, nil): problems.append("\(name): in the goldens but not produced by the run")
-            case let (e?, a?) where e != a:
-                var line = "\(name): SHA-256 differs (golden \(e.prefix(12)), run \(a.prefix(12)))"
-                if let first = firstDifference(golden.appendingPathComponent(name), run.appendingPathComponent(name)) {
-                    line += "; first difference at line \(first.line): golden '\(first.expected)', run '\(first.actual)'"
-                }
-                problems.append(line)
-            default: break
-            }
-        }
-        return problems
-    }
-
-    static func hashes(in manifest: URL) throws -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: manifest.path) else {
-            throw ConfigError("no manifest at \(manifest.path); bless the experiment first (quantbt bless EXPERIMENT-DIR)")
-        }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let files = object["files"] as? [String: String] else {
-            throw ConfigError("\(manifest.path) is not a QuantBT manifest (expected {\"files\": {name: sha256}})")
-        }
-        return files
-    }
-
-    static func firstDifference(_ a: URL, _ b: URL) -> (line: Int, expected: String, actual: String)? {
-        guard let x = try? String(contentsOf: a, encoding: .utf8), let y = try? String(contentsOf: b, encoding: .utf8) else { return nil }
-        let xl = x.split(separator: "\n", omittingEmptySubsequences: false)
-        let yl = y.split(separator: "\n", omittingEmptySubsequences: false)
-        for i in 0..<max(xl.count, yl.count) {
-            let e = i < xl.count ? String(xl[i]) : "<end of file>"
-            let r = i < yl.count ? String(yl[i]) : "<end of file>"
-            if e != r { return (i + 1, e, r) }
-        }
-        return nil
+        try? fm.removeItem(at: old)
+        return large
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Two runs side by side: config, provenance, metrics, trades and equity. What `quantbt
+/// diff A B` prints. A is the "before", B the "after": deltas are B − A.
+public struct RunDiff: Sendable {
+    public struct MetricRow: Sendable {
+        public var name: String
+        var a: FlatDocument.Leaf?
+        var b: FlatDocument.Leaf?
+
+        var delta: (absolute: Double, relative: Double?)? {
+            guard case .number(let x)? = a, case .number(let y)? = b else { return nil }
+            return (y - x, x == 0 ? nil : (y - x) / abs(x))
+        }
+    }
+
+    public var a: LocatedRun
+    public var b: LocatedRun
+    var config: DocumentComparison
+    /// Provenance fields that differ (wall time and run ids always do, and are left out).
+    var provenance: DocumentComparison
+    public var metrics: [MetricRow]
+    var trades: TableComparison?
+    var equity: EquityGap?
+
+    /// Provenance paths that say what produced a run; the rest (times, host) are noise here.
+    static let provenanceFields = ["git.commit", "git.branch", "git.dirty", "config.sha256", "config.overrides", "data",
+                                   "toolchain", "seed", "host.os", "host.architecture"]
+
+    public static func compute(_ a: LocatedRun, _ b: LocatedRun, tolerances: ToleranceSet = ToleranceSet(),
+                               allowDifferentExperiments: Bool = false) throws -> RunDiff {
+        if a.experiment != b.experiment && !allowDifferentExperiments {
+            throw ArtifactError.differentExperiments("\(a.label) is a run of '\(a.experiment)' but \(b.label) is a run of '\(b.experiment)'; "
+                + "diff compares runs of one experiment (pass --any-experiment to compare them anyway)")
+        }
+        func flat(_ run: LocatedRun, _ name: String, json: Bool) throws -> FlatDocument {
+            try ArtifactComparer.flat(run.url.appendingPathComponent(name), name: "\(run.label)/\(name)", json: json)
+        }
+        let config = DocumentComparison(file: "config.yaml", expected: try flat(a, "config.yaml", json: false),
+                                        actual: try flat(b, "config.yaml", json: false), tolerance: nil)
+        let relevant = { (doc: FlatDocument) in
+            FlatDocument(leaves: doc.leaves.filter { leaf in provenanceFields.contains { leaf.key == $0 || leaf.key.hasPrefix($0 + ".") || leaf.key.hasPrefix($0 + "[") } })
+        }
+        let provenance = DocumentComparison(file: "provenance.json", expected: relevant(try flat(a, "provenance.json", json: true)),
+                                            actual: relevant(try flat(b, "provenance.json", json: true)), tolerance: nil)
+        let ma = try flat(a, "metrics.json", json: true), mb = try flat(b, "metrics.json", json: true)
+        let names = Set(ma.leaves.keys).union(mb.leaves.keys).filter { $0.hasPrefix("metrics.") }.sorted()
+        let metrics = names.map { MetricRow(name: String($0.dropFirst("metrics.".count)), a: ma.leaves[$0], b: mb.leaves[$0]) }
+
+        func table(_ run: LocatedRun, _ name: String) throws -> CSVTable? {
+            let url = run.url.appendingPathComponent(name)
+            return FileManager.default.fileExists(atPath: url.path) ? try CSVTable(url: url, name: "\(run.label)/\(name)") : nil
+        }
+        var trades: TableComparison?
+        if let ta = try table(a, "trades.csv"), let tb = try table(b, "trades.csv") {
+            trades = TableComparison(expected: ta, actual: tb, schema: .trades, tolerance: { tolerances.tolerance(file: "trades.csv", field: $0) })
+        }
+        var equity: EquityGap?
+        if let ea = try table(a, "equity.csv"), let eb = try table(b, "equity.csv") {
+            equity = EquityGap(a: ea, b: eb, tolerance: tolerances.tolerance(file: "equity.csv", field: "equity"))
+        }
+        return RunDiff(a: a, b: b, config: config, provenance: provenance, metrics: metrics, trades: trades, equity: equity)
+    }
+
+    /// True when nothing but wall time and run ids differ.
+    public var isEmpty: Bool {
+        config.isIdentical && provenance.isIdentical && metrics.allSatisfy { $0.a == $0.b }
+            && (trades?.isIdentical ?? true) && equity?.firstBeyondTolerance == nil && (equity?.largest == nil)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A JSON or YAML document as sorted `dotted.path → leaf` pairs, the form in which two
+/// metrics.json or config.yaml files are compared. List items are `path[0]`, `path[1]`.
+struct FlatDocument: Sendable {
+    enum Leaf: Sendable, Equatable {
+        case number(Double)
+        case text(String)
+        case null
+
+        var display: String {
+            switch self {
+            case .number(let d): CanonicalValue.format(d)
+            case .text(let s): s
+            case .null: "null"
+            }
+        }
+    }
+
+    var leaves: [String: Leaf] = [:]
+    var paths: [String] { leaves.keys.sorted() }
+
+    init(leaves: [String: Leaf]) { self.leaves = leaves }
+
+    /// Parses JSON text (metrics.json, provenance.json, manifest.json).
+    init(json data: Data, name: String) throws {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw ArtifactError.unreadable("\(name): not valid JSON")
+        }
+        flatten(value, path: "")
+    }
+
+    /// Parses YAML text (config.yaml) with the config parser.
+    init(yaml text: String, name: String) throws {
+        let node: ConfigNode
+        do { node = try ConfigNode.parse(yaml: text, file: name) } catch {
+            throw ArtifactError.unreadable("\(name): not valid YAML: \(error)")
+        }
+        flatten(node, path: "")
+    }
+
+    private mutating func flatten(_ value: JSONValue, path: String) {
+        switch value {
+        case .null: leaves[path] = .null
+        case .bool(let b): leaves[path] = .text(b ? "true" : "false")
+        case .number(let d): leaves[path] = .number(d)
+        case .string(let s): leaves[path] = .text(s)
+        case .list(let items):
+            if items.isEmpty { leaves[path] = .text("[]") }
+            for (i, item) in items.enumerated() { flatten(item, path: "\(path)[\(i)]") }
+        case .map(let pairs):
+            if pairs.isEmpty { leaves[path] = .text("{}") }
+            for (key, item) in pairs { flatten(item, path: path.isEmpty ? key : "\(path).\(key)") }
+        }
+    }
+
+    private mutating func flatten(_ node: ConfigNode, path: String) {
+        switch node.value {
+        case .scalar(let s):
+            leaves[path] = s == "null" ? .null : (Double(s).map(Leaf.number) ?? .text(s.hasPrefix("\"") ? Self.unquote(s) : s))
+        case .list(let items):
+            // Config lists are short and read as one value: data.files, data.symbols.
+            leaves[path] = .text("[" + items.map { item in
+                if case .scalar(let s) = item.value { return s } else { return item.kindName }
+            }.joined(separator: ", ") + "]")
+        case .map(let pairs):
+            if pairs.isEmpty { leaves[path] = .text("{}") }
+            for (key, item) in pairs { flatten(item, path: path.isEmpty ? key : "\(path).\(key)") }
+        }
+    }
+
+    private static func unquote(_ s: String) -> String {
+        (try? JSONDecoder().decode(String.self, from: Data(s.utf8))) ?? s
+    }
+
+    /// Any JSON value; decoding keeps `true` and `1` apart.
+    private indirect enum JSONValue: Decodable {
+        case null, bool(Bool), number(Double), string(String), list([JSONValue]), map([String: JSONValue])
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() { self = .null }
+            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+            else if let d = try? c.decode(Double.self) { self = .number(d) }
+            else if let s = try? c.decode(String.self) { self = .string(s) }
+            else if let l = try? c.decode([JSONValue].self) { self = .list(l) }
+            else { self = .map(try c.decode([String: JSONValue].self)) }
+        }
+    }
+}

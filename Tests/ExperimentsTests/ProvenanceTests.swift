@@ -1,0 +1,142 @@
+import Foundation
+@testable import Experiments
+import Testing
+
+/// Runs git (the test sets up a repository; the product reads it with libgit2).
+@discardableResult
+private func git(_ args: [String], in dir: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"] + args
+    process.currentDirectoryURL = dir
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let out = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "git \(args.joined(separator: " ")) failed")
+    return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// A repository with one commit of a.txt and an ignored out/ folder.
+private func makeRepository() throws -> (URL, commit: String) {
+    let dir = temporaryFolder("repo")
+    try git(["init", "-q", "-b", "research"], in: dir)
+    try "one\n".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try "out/\n".write(to: dir.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
+    try git(["add", "."], in: dir)
+    try git(["commit", "-q", "-m", "first"], in: dir)
+    return (dir, try git(["rev-parse", "HEAD"], in: dir))
+}
+
+/// libgit2 reads the commit and branch of a clean tree, then lists each kind of change;
+/// ignored files are not changes.
+@Test func gitStateCleanThenDirty() throws {
+    let (repo, commit) = try makeRepository()
+    defer { try? FileManager.default.removeItem(at: repo) }
+    let sub = repo.appendingPathComponent("experiments/x")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+
+    let clean = try #require(try GitInspector.state(of: sub))
+    #expect(clean.commit == commit)
+    #expect(clean.branch == "research")
+    #expect(clean.changes.isEmpty && !clean.isDirty)
+    #expect(clean.root == repo.resolvingSymlinksInPath().path)
+
+    try "two\n".write(to: repo.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try "new\n".write(to: repo.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    try "staged\n".write(to: repo.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+    try git(["add", "b.txt"], in: repo)
+    try FileManager.default.createDirectory(at: repo.appendingPathComponent("out"), withIntermediateDirectories: true)
+    try "ignored\n".write(to: repo.appendingPathComponent("out/run.csv"), atomically: true, encoding: .utf8)
+
+    let dirty = try #require(try GitInspector.state(of: sub))
+    #expect(dirty.isDirty)
+    #expect(dirty.commit == commit)
+    #expect(dirty.changes == [
+        .init(path: "a.txt", status: "modified"),
+        .init(path: "b.txt", status: "added"),
+        .init(path: "notes.txt", status: "untracked"),
+    ])
+}
+
+/// An ignored file is not a change; a folder outside any repository has no git state.
+@Test func ignoredFilesAndNoRepository() throws {
+    let (repo, _) = try makeRepository()
+    defer { try? FileManager.default.removeItem(at: repo) }
+    try FileManager.default.createDirectory(at: repo.appendingPathComponent("out"), withIntermediateDirectories: true)
+    try "ignored\n".write(to: repo.appendingPathComponent("out/run.csv"), atomically: true, encoding: .utf8)
+    #expect(try GitInspector.state(of: repo)?.changes == [])
+
+    let outside = temporaryFolder("no-repo")
+    defer { try? FileManager.default.removeItem(at: outside) }
+    #expect(try GitInspector.state(of: outside) == nil)
+}
+
+/// Key order, comments and formatting do not change the config hash; a value does.
+@Test func configHashIgnoresFormatting() throws {
+    func hash(_ yaml: String) throws -> String {
+        let config = try ExperimentConfig.read(ConfigNode.parse(yaml: yaml, file: "x.yaml"), defaultName: "x", defaultStrategy: "sma-crossover")
+        return RunDirectory.sha256(Data(config.canonical.yaml().utf8))
+    }
+    let a = try hash("data: {files: [a.csv]}\nparams: {fast: 10, slow: 30}\ncosts: {commission: 0.001}\n")
+    let b = try hash("# a comment\ncosts:\n  commission: 1.0e-3   # 10 bps\nparams:\n  slow: 30\n  fast: 10\ndata:\n  files:\n    - a.csv\n")
+    let c = try hash("data: {files: [a.csv]}\nparams: {fast: 10, slow: 31}\ncosts: {commission: 0.001}\n")
+    let d = try hash("data: {files: [a.csv]}\nparams: {fast: 10, slow: 30}\ncosts: {commission: 0.001}\ntolerances: {default: {abs: 1}}\n")
+    #expect(a == b)
+    #expect(a != c)
+    #expect(a == d, "tolerances are not part of the run's config")
+}
+
+/// provenance.json names the repository's commit, the config and data hashes, the
+/// toolchain, seed and times; the manifest leaves it out and it names the manifest's hash.
+@Test func provenanceRecordsTheRun() throws {
+    let (repo, commit) = try makeRepository()
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: repo); try? FileManager.default.removeItem(at: out) }
+    var runner = ExperimentRunner(root: repositoryRoot, artifacts: out)
+    runner.gitFolder = repo
+    runner.overrides = ["params.fast=12"]
+    runner.workers = 1
+    runner.toolchain = Toolchain(swift: "Swift version 9.9 (test)", source: "test", compiledWith: "9.9")
+    let config = try AdHocBacktest.config(strategy: "sma-crossover", files: ["data/sample/ETHUSD-1h.csv"], symbols: [], from: nil,
+                                          to: "2023-03-31", overrides: ["params.fast=12"])
+    var ticks = 0.0
+    let outcome = try runner.run(SMACrossover.self, config: config, clock: {
+        defer { ticks += 1.5 }
+        return Date(timeIntervalSince1970: 1_700_000_000 + ticks)
+    })
+    let folder = URL(fileURLWithPath: outcome.runDirectory)
+    let p = try FlatDocument(json: Data(contentsOf: folder.appendingPathComponent("provenance.json")), name: "provenance.json").leaves
+    let manifest = try #require(try Manifest.read(in: folder, label: "run"))
+    let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("data/sample/ETHUSD-1h.csv"))
+
+    #expect(p["git.commit"] == .text(commit))
+    #expect(p["git.branch"] == .text("research"))
+    #expect(p["git.dirty"] == .text("false"))
+    #expect(p["config.sha256"] == .text(manifest.files["config.yaml"]!))
+    #expect(p["config.overrides[0]"] == .text("params.fast=12"))
+    #expect(p["data[0].path"] == .text("data/sample/ETHUSD-1h.csv"))
+    #expect(p["data[0].bytes"] == .number(Double(data.count)))
+    #expect(p["data[0].sha256"] == .text(data.withUnsafeBytes { RunDirectory.sha256($0) }))
+    #expect(p["toolchain.swift"] == .text("Swift version 9.9 (test)"))
+    #expect(p["toolchain.quantbt"] == .text(Toolchain.quantbtVersion))
+    #expect(p["seed"] == .number(42))
+    #expect(p["workers"] == .number(1))
+    #expect(p["started"] == .text("2023-11-14T22:13:20Z"))
+    #expect(p["finished"] == .text("2023-11-14T22:13:23Z"))  // the clock was read at start, for the run id, and at the end
+    #expect(p["duration_seconds"] == .number(3))
+    #expect(p["manifest_sha256"] == .text(RunDirectory.sha256(try Data(contentsOf: folder.appendingPathComponent("manifest.json")))))
+    #expect(manifest.files["provenance.json"] == nil)
+}
+
+/// Without a toolchain given, the run asks `swift --version`, as the toolchain prints it.
+@Test func toolchainIsDetected() throws {
+    let detected = Toolchain.detect(environment: [:])
+    #expect(detected.swift.hasPrefix("Swift version "))
+    #expect(detected.source == "swift on PATH when the run started")
+    let given = Toolchain.detect(environment: [Toolchain.environmentKey: "Swift version 6.3.1 (swift-6.3.1-RELEASE)"])
+    #expect(given.swift == "Swift version 6.3.1 (swift-6.3.1-RELEASE)")
+    #expect(given.source == "the toolchain quantbt built the experiment with")
+}
