@@ -1,0 +1,43 @@
+import Foundation
+@testable import Experiments
+import Testing
+
+/// Runs the built quantbt from the repository root: (exit status, stdout, stderr).
+private func quantbt(_ args: [String]) throws -> (Int32, String, String) {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("quantbt")
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "quantbt is not built at \(binary.path)")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = args
+    process.currentDirectoryURL = repositoryRoot
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+/// `quantbt verify --json` on a shipped experiment: one JSON object, exact pass, exit 0.
+@Test func verifyCommandPassesExactly() throws {
+    let (status, out, _) = try quantbt(["verify", "experiments/daily-momentum", "--no-build", "--json"])
+    let doc = try FlatDocument(json: Data(out.utf8), name: "stdout").leaves
+    #expect(status == ExitStatus.success.rawValue)
+    #expect(doc["status"] == .text("exact"))
+    #expect(doc["exit_code"] == .number(0))
+}
+
+/// diff's bad input: runs of two experiments (8), a folder that is not a run (7).
+@Test func diffCommandExitCodes() throws {
+    let (different, _, message) = try quantbt(["diff", "golden/daily-momentum", "golden/sma-crossover"])
+    #expect(different == ExitStatus.differentExperiments.rawValue)
+    #expect(message == "error: golden/daily-momentum is a run of 'daily-momentum' but golden/sma-crossover is a run of 'sma-crossover'; "
+        + "diff compares runs of one experiment (pass --any-experiment to compare them anyway)\n")
+    let (notRun, _, text) = try quantbt(["diff", "data", "golden/daily-momentum"])
+    #expect(notRun == ExitStatus.runIncomplete.rawValue)
+    #expect(text == "error: data has no manifest.json: it is not a finished run folder (runs are under artifacts/<experiment>/<run-id>)\n")
+    let (same, out, _) = try quantbt(["diff", "golden/daily-momentum", "golden/daily-momentum"])
+    #expect(same == 0)
+    #expect(out.contains("config: identical\n"))
+}
