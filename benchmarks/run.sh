@@ -34,7 +34,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "== whole process (load CSV, run, metrics, write and hash artifacts), best of $runs"
 BARS=525600 measure "1 symbol, experiment binary" \
-    "$bin/sma-crossover" experiments/sma-crossover --artifacts "$out" --set params.fast=10 --set params.slow=30
+    "$bin/sma-crossover" experiments/sma-crossover --artifacts "$out" --set params.fast=10 --set params.slow=30 --set output.equity_every=bar
 
 symbols=()
 for k in $(seq 0 9); do

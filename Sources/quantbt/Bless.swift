@@ -53,7 +53,7 @@ struct Bless: ParsableCommand {
             print("no artifact changed against the previous goldens (only provenance.json is new)")
         case .success(let report):
             print("changes against the previous goldens:")
-            print(report.text.split(separator: "\n").dropFirst(2).dropLast().joined(separator: "\n"))
+            print(report.changeText)
         case .failure(let error):
             print("no previous goldens to compare with: \(error)")
         }

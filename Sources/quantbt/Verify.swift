@@ -55,7 +55,9 @@ struct Verify: ParsableCommand {
         var results: [DeterminismReport.Run] = []
         let progress = Progress(total: runs, quiet: json || runs == 1)
         for i in 1...runs {
-            let workers = i
+            // One run uses every core; N runs use 1, 2, ..., N workers, so any dependence
+            // on the worker count shows as a difference.
+            let workers = runs == 1 ? ProcessInfo.processInfo.activeProcessorCount : i
             progress.started(i, "\(workers) worker\(workers == 1 ? "" : "s")")
             let folder = try builder.runForRunFolder(binary, arguments: [directory.url.path, "--workers", "\(workers)"])
             let hashes = try withArtifactErrors { try GoldenVerifier.checkedRun(folder, label: relative(folder, to: directory.root)) }

@@ -41,3 +41,11 @@ private func quantbt(_ args: [String]) throws -> (Int32, String, String) {
     #expect(same == 0)
     #expect(out.contains("config: identical\n"))
 }
+
+/// The README's exit status table is `ExitStatus`, row for row.
+@Test func readmeListsEveryExitStatus() throws {
+    let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    for status in ExitStatus.allCases {
+        #expect(readme.contains("| \(status.rawValue) | \(status.meaning) |"), "README.md lacks the row for exit status \(status.rawValue)")
+    }
+}

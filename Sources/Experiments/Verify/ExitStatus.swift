@@ -15,7 +15,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case goldenMissing = 5
     /// A golden file does not match its manifest's SHA-256, or cannot be parsed.
     case goldenCorrupt = 6
-    /// A run folder without manifest.json or provenance.json.
+    /// A run folder without manifest.json or provenance.json, or changed after the run.
     case runIncomplete = 7
     /// diff: the two runs are of different experiments.
     case differentExperiments = 8
@@ -33,7 +33,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .nondeterministic: "verify --runs: artifacts differ between runs"
         case .goldenMissing: "no goldens, or a golden file is missing"
         case .goldenCorrupt: "a golden file does not match its manifest, or cannot be parsed"
-        case .runIncomplete: "a run folder without manifest.json or provenance.json"
+        case .runIncomplete: "a run folder without manifest.json or provenance.json, or changed after the run"
         case .differentExperiments: "diff: runs of different experiments"
         case .dirtyTree: "bless: uncommitted changes (use --force)"
         case .usage: "usage error"

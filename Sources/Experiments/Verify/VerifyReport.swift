@@ -36,6 +36,23 @@ public struct VerifyReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// For bless: only the files that change, in the words of a review (what the new
+    /// goldens change), not of a check.
+    public var changeText: String {
+        var lines: [String] = []
+        for f in files where f.status != .identical {
+            let label: String = switch f.status {
+            case .added: "new"
+            case .missing: "no longer produced"
+            case .withinTolerance: "changed within tolerance"
+            default: "changed"
+            }
+            lines.append("  \(f.name): \(label)")
+            for d in f.details where f.status != .added && f.status != .missing { lines.append("      \(d)") }
+        }
+        return lines.isEmpty ? "  nothing changed" : lines.joined(separator: "\n")
+    }
+
     public var canonical: CanonicalValue {
         .map([
             "run_dir": .string(run),
