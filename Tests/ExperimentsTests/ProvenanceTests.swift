@@ -140,3 +140,20 @@ private func makeRepository() throws -> (URL, commit: String) {
     #expect(given.swift == "Swift version 6.3.1 (swift-6.3.1-RELEASE)")
     #expect(given.source == "the toolchain quantbt built the experiment with")
 }
+
+/// bless refuses a dirty tree, listing the changes, unless forced; a clean tree or no
+/// repository at all is fine.
+@Test func blessRefusesADirtyTree() throws {
+    let (repo, _) = try makeRepository()
+    defer { try? FileManager.default.removeItem(at: repo) }
+    #expect(Goldens.dirtyTreeRefusal(try GitInspector.state(of: repo), force: false) == nil)
+    #expect(Goldens.dirtyTreeRefusal(nil, force: false) == nil)
+    try "two\n".write(to: repo.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    let state = try GitInspector.state(of: repo)
+    #expect(Goldens.dirtyTreeRefusal(state, force: false) == """
+        the working tree of \(repo.resolvingSymlinksInPath().path) has 1 uncommitted change:
+          modified: a.txt
+        goldens blessed now could not be traced to a commit; commit or stash the changes, or pass --force to bless anyway (provenance.json records the tree as dirty)
+        """)
+    #expect(Goldens.dirtyTreeRefusal(state, force: true) == nil)
+}
