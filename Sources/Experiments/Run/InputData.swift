@@ -25,22 +25,20 @@ struct InputData {
             files = [try DataFileRecord.read(url, as: sqlite)]
         } else {
             paths = source.files
-            // Each file is parsed and, independently, hashed: 2 jobs per file, run in
-            // parallel; results (and the first error) are taken in job order.
             let checks = source.checks
             let threshold = workers > 1 ? 4 << 20 : Int.max
-            let jobs = zip(source.files, config.symbolNames).flatMap { path, symbol in
-                [LoadJob(path: path, url: resolve(path, root: root), symbol: symbol, hash: false),
-                 LoadJob(path: path, url: resolve(path, root: root), symbol: symbol, hash: true)]
+            let jobs = zip(source.files, config.symbolNames).map { (path: $0, url: resolve($0, root: root), symbol: $1) }
+            // Hashing (for provenance) runs on its own thread beside the parse, not inside
+            // the parse's parallel map: a nested concurrentPerform would run the two halves
+            // of a big file one after the other. With one worker it runs after the parse.
+            let hashes = { @Sendable in
+                try jobs.map { job -> DataFileRecord in try DataFileRecord.read(URL(fileURLWithPath: job.url), as: job.path) }
             }
-            let results = try jobs.orderedConcurrentMap(workers: workers) { job -> LoadResult in
-                if !job.hash { return .loaded(try CSVBarLoader.load(path: job.url, symbol: job.symbol, checks: checks, parallelThreshold: threshold)) }
-                // A missing file is reported by its parse job, which comes first.
-                guard FileManager.default.fileExists(atPath: job.url) else { return .missing }
-                return .hashed(try DataFileRecord.read(URL(fileURLWithPath: job.url), as: job.path))
+            let background = workers > 1 ? BackgroundTask { Result { try hashes() } } : nil
+            loaded = try jobs.orderedConcurrentMap(workers: workers) {
+                try CSVBarLoader.load(path: $0.url, symbol: $0.symbol, checks: checks, parallelThreshold: threshold)
             }
-            loaded = results.compactMap { if case .loaded(let l) = $0 { l } else { nil } }
-            files = results.compactMap { if case .hashed(let h) = $0 { h } else { nil } }
+            files = try background?.value.get() ?? hashes()
         }
         var report = ValidationReport()
         for l in loaded { report.merge(l.report) }
@@ -64,13 +62,6 @@ struct InputData {
         return InputData(series: series, report: report, paths: paths, files: files)
     }
 
-    private struct LoadJob: Sendable {
-        var path: String, url: String, symbol: String, hash: Bool
-    }
-
-    private enum LoadResult {
-        case loaded(CSVBarLoader.Loaded), hashed(DataFileRecord), missing
-    }
 
     /// A date-only end (midnight) means the whole day.
     static func endOfDay(_ t: Timestamp) -> Timestamp {
