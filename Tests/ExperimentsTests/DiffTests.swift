@@ -25,7 +25,7 @@ private func trades(_ folder: URL) throws -> [[String]] {
     let b = try run(["params.fast=12", "params.slow=30"], in: out)
     let diff = try RunDiff.compute(try LocatedRun.locate(a.path, root: repositoryRoot), try LocatedRun.locate(b.path, root: repositoryRoot))
 
-    #expect(diff.config.changes.map(\.text) == ["params.fast: expected 10.0, got 12.0"])
+    #expect(diff.config.changes.map(\.text) == ["params.fast: expected 10, got 12"])
     #expect(diff.provenance.changes.map(\.path) == ["config.sha256"])
 
     let ta = try trades(a), tb = try trades(b)
@@ -46,7 +46,7 @@ private func trades(_ folder: URL) throws -> [[String]] {
     #expect(equity.onlyInA == 0 && equity.onlyInB == 0)
     #expect(equity.firstBeyondTolerance != nil)
     #expect(!diff.isEmpty)
-    #expect(diff.text.contains("\nconfig: 1 key differs\n  params.fast: 10.0 → 12.0\n"))
+    #expect(diff.text.contains("\nconfig: 1 key differs\n  params.fast: 10 → 12\n"))
     #expect(diff.text.contains("trades: \(ta.count) in A, \(tb.count) in B; \(t.added.count) added, \(t.missing.count) removed, \(t.changed.count) changed (matched by symbol and entry time)"))
 }
 

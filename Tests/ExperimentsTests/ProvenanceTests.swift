@@ -116,7 +116,7 @@ private func makeRepository() throws -> (URL, commit: String) {
     #expect(p["git.branch"] == .text("research"))
     #expect(p["git.dirty"] == .text("false"))
     #expect(p["config.sha256"] == .text(manifest.files["config.yaml"]!))
-    #expect(p["config.overrides[0]"] == .text("params.fast=12"))
+    #expect(p["config.overrides"] == .text("[params.fast=12]"))
     #expect(p["data[0].path"] == .text("data/sample/ETHUSD-1h.csv"))
     #expect(p["data[0].bytes"] == .number(Double(data.count)))
     #expect(p["data[0].sha256"] == .text(data.withUnsafeBytes { RunDirectory.sha256($0) }))

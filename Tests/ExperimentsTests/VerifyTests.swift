@@ -159,7 +159,7 @@ private func replacingLine(_ n: Int, in text: String, with edit: (String) -> Str
     let config = try f.perturbed("config.yaml") { $0.replacingOccurrences(of: "fast: 10", with: "fast: 11") }
     let c = try #require(try f.verify(config).files.first { $0.name == "config.yaml" })
     #expect(c.status == .mismatch)
-    #expect(c.details == ["params.fast: expected 10.0, got 11.0"])
+    #expect(c.details == ["params.fast: expected 10, got 11"])
 }
 
 /// Broken goldens and incomplete runs are errors with their own exit status, never a pass.

@@ -29,17 +29,17 @@ extension RunDiff {
         for m in metrics {
             let changed = m.a != m.b
             var line = (changed ? "* " : "  ") + pad(m.name, width, left: true)
-            line += pad(m.a.map { Format.short(number($0)) } ?? "-", 16) + pad(m.b.map { Format.short(number($0)) } ?? "-", 16)
+            line += pad(m.a.map(text) ?? "-", 16) + pad(m.b.map(text) ?? "-", 16)
             if let d = m.delta, changed {
-                line += pad((d.absolute >= 0 ? "+" : "") + Format.short(d.absolute), 14) + pad(d.relative.map(Format.percent) ?? "", 10)
+                line += pad((d.absolute >= 0 ? "+" : "") + Format.value(d.absolute), 14) + pad(d.relative.map(Format.percent) ?? "", 10)
             }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
     }
 
-    private func number(_ leaf: FlatDocument.Leaf) -> Double {
-        if case .number(let d) = leaf { return d } else { return .nan }
+    private func text(_ leaf: FlatDocument.Leaf) -> String {
+        if case .number(let d) = leaf { return Format.value(d) } else { return leaf.display }
     }
 
     private func tradesLines() -> [String] {
@@ -61,7 +61,7 @@ extension RunDiff {
     static func signedChange(_ f: TableComparison.FieldChange) -> String {
         guard let x = Double(f.expected), let y = Double(f.actual) else { return "\(f.column) \(f.expected) → \(f.actual)" }
         let d = y - x
-        return "\(f.column) \(f.expected) → \(f.actual) (\(d >= 0 ? "+" : "")\(Format.short(d)))"
+        return "\(f.column) \(f.expected) → \(f.actual) (\(d >= 0 ? "+" : "")\(Format.value(d)))"
     }
 
     private func equityLines() -> [String] {
@@ -70,12 +70,12 @@ extension RunDiff {
         if e.onlyInA + e.onlyInB > 0 { line += " (\(e.onlyInA) only in A, \(e.onlyInB) only in B)" }
         var lines = [line]
         if let p = e.firstBeyondTolerance {
-            lines.append("  first difference beyond tolerance: \(p.time): A \(Format.short(p.a)), B \(Format.short(p.b)) (gap \(Format.short(p.gap)))")
+            lines.append("  first difference beyond tolerance: \(p.time): A \(Format.value(p.a)), B \(Format.value(p.b)) (gap \(Format.value(p.gap)))")
         } else {
             lines.append("  the curves agree within tolerance at every common timestamp")
         }
         if let p = e.largest, p.gap != 0 {
-            lines.append("  largest gap: \(Format.short(p.gap)) at \(p.time) (A \(Format.short(p.a)), B \(Format.short(p.b)), \(Format.percent(p.a == 0 ? .nan : p.gap / abs(p.a))))")
+            lines.append("  largest gap: \(Format.value(p.gap)) at \(p.time) (A \(Format.value(p.a)), B \(Format.value(p.b)), \(Format.percent(p.a == 0 ? .nan : p.gap / abs(p.a))))")
         }
         return lines
     }

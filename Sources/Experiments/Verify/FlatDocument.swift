@@ -10,7 +10,8 @@ struct FlatDocument: Sendable {
 
         var display: String {
             switch self {
-            case .number(let d): CanonicalValue.format(d)
+            // Whole numbers as written in YAML (a config's `fast: 10`), others shortest round-trip.
+            case .number(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : CanonicalValue.format(d)
             case .text(let s): s
             case .null: "null"
             }
@@ -46,8 +47,13 @@ struct FlatDocument: Sendable {
         case .number(let d): leaves[path] = .number(d)
         case .string(let s): leaves[path] = .text(s)
         case .list(let items):
-            if items.isEmpty { leaves[path] = .text("[]") }
-            for (i, item) in items.enumerated() { flatten(item, path: "\(path)[\(i)]") }
+            // A list of plain values is one value (`[a, b]`), as in config.yaml; a list of
+            // objects is `path[0].key`, ...
+            if items.allSatisfy(\.isScalar) {
+                leaves[path] = .text("[" + items.map(\.scalarText).joined(separator: ", ") + "]")
+            } else {
+                for (i, item) in items.enumerated() { flatten(item, path: "\(path)[\(i)]") }
+            }
         case .map(let pairs):
             if pairs.isEmpty { leaves[path] = .text("{}") }
             for (key, item) in pairs { flatten(item, path: path.isEmpty ? key : "\(path).\(key)") }
@@ -76,6 +82,23 @@ struct FlatDocument: Sendable {
     /// Any JSON value; decoding keeps `true` and `1` apart.
     private indirect enum JSONValue: Decodable {
         case null, bool(Bool), number(Double), string(String), list([JSONValue]), map([String: JSONValue])
+
+        var isScalar: Bool {
+            switch self {
+            case .list, .map: false
+            default: true
+            }
+        }
+
+        var scalarText: String {
+            switch self {
+            case .null: "null"
+            case .bool(let b): b ? "true" : "false"
+            case .number(let d): Leaf.number(d).display
+            case .string(let s): s
+            case .list, .map: ""
+            }
+        }
 
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
