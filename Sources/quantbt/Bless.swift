@@ -29,11 +29,7 @@ struct Bless: ParsableCommand {
     var noBuild = false
 
     func run() throws {
-        let directory: ExperimentDirectory, config: ExperimentConfig
-        do {
-            directory = try ExperimentDirectory(path: experiment)
-            config = try directory.loadConfig(overrides: [], defaultStrategy: "")
-        } catch { throw CLIError("\(error)") }
+        let (directory, config) = try openExperiment(experiment)
         let git: GitState?
         do { git = try GitInspector.state(of: directory.url) } catch { throw CLIError("cannot read the git state: \(error)") }
         if let refusal = Goldens.dirtyTreeRefusal(git, force: force) { throw failure(.dirtyTree, refusal) }

@@ -19,3 +19,11 @@ func failure(_ status: ExitStatus, _ message: String) -> ExitCode {
 func withArtifactErrors<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as ArtifactError { throw failure(e.exitStatus, e.description) }
 }
+
+/// The experiment folder and its validated config, or the config error as a plain `error:` line.
+func openExperiment(_ path: String, overrides: [String] = []) throws -> (ExperimentDirectory, ExperimentConfig) {
+    do {
+        let directory = try ExperimentDirectory(path: path)
+        return (directory, try directory.loadConfig(overrides: overrides, defaultStrategy: ""))
+    } catch { throw CLIError("\(error)") }
+}

@@ -21,7 +21,7 @@ struct ExperimentBuilder {
     mutating func binary(for name: String, build: Bool) throws -> URL {
         if build {
             FileHandle.standardError.write(Data("building \(name) (\(configuration))...\n".utf8))
-            let (status, output) = try Self.capture("swift", ["build", "--package-path", root.path, "-c", configuration, "--product", name])
+            let (status, output) = try CommandOutput.capture("swift", ["build", "--package-path", root.path, "-c", configuration, "--product", name])
             if status != 0 {
                 if output.contains("no product named") {
                     throw CLIError("experiment '\(name)' is not a target in Package.swift; add \"\(name)\" to experimentNames there (quantbt new does this)")
@@ -37,25 +37,12 @@ struct ExperimentBuilder {
            own.path.hasPrefix(root.standardizedFileURL.resolvingSymlinksInPath().path + "/") {
             return own
         }
-        let (status, binPath) = try Self.capture("swift", ["build", "--package-path", root.path, "-c", configuration, "--show-bin-path"])
+        let (status, binPath) = try CommandOutput.capture("swift", ["build", "--package-path", root.path, "-c", configuration, "--show-bin-path"])
         let binary = URL(fileURLWithPath: binPath.trimmingCharacters(in: .whitespacesAndNewlines)).appendingPathComponent(name)
         guard status == 0, FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw CLIError("no built binary for experiment '\(name)' at \(binary.path); run without --no-build")
         }
         return binary
-    }
-
-    static func capture(_ tool: String, _ args: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     func runInheritingOutput(_ binary: URL, arguments: [String]) throws -> Int32 {

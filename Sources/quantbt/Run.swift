@@ -35,10 +35,8 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let directory: ExperimentDirectory
-        do { directory = try ExperimentDirectory(path: experiment) } catch { throw CLIError("\(error)") }
         // Validate the config here too, so a typo fails before a build.
-        do { _ = try directory.loadConfig(overrides: overrides, defaultStrategy: "") } catch { throw CLIError("\(error)") }
+        let (directory, _) = try openExperiment(experiment, overrides: overrides)
         var builder = ExperimentBuilder(root: directory.root)
         let binary = try builder.binary(for: directory.name, build: !noBuild)
         var args = [directory.url.path]

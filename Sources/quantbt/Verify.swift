@@ -40,11 +40,7 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let directory: ExperimentDirectory, config: ExperimentConfig
-        do {
-            directory = try ExperimentDirectory(path: experiment)
-            config = try directory.loadConfig(overrides: [], defaultStrategy: "")
-        } catch { throw CLIError("\(error)") }
+        let (directory, config) = try openExperiment(experiment)
         let golden = directory.root.appendingPathComponent("golden/\(directory.name)")
         let goldenLabel = "golden/\(directory.name)"
         // Broken goldens fail before anything is built or run.

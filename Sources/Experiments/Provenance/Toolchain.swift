@@ -28,18 +28,9 @@ public struct Toolchain: Sendable, Equatable {
 
     /// Runs `swift --version` and keeps its first line (about 0.1 s).
     public static func swiftVersion() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "--version"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0, let line = text.split(separator: "\n").first(where: { $0.contains("Swift version") }) else {
-            throw ProvenanceError("`swift --version` exited with status \(process.terminationStatus)")
+        let (status, text) = try CommandOutput.capture("swift", ["--version"], includeErrors: false)
+        guard status == 0, let line = text.split(separator: "\n").first(where: { $0.contains("Swift version") }) else {
+            throw ProvenanceError("`swift --version` exited with status \(status)")
         }
         return line.trimmingCharacters(in: .whitespaces)
     }
