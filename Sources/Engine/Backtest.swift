@@ -49,6 +49,8 @@ struct RunState {
     var openOrders: [Int] = []        // ids, in submission order
     var fills: [Fill] = []
     var rejections: [Rejection] = []
+    /// Per symbol: its bar index and time when a position in it last went flat (cooldown).
+    var lastExit: [(bar: Int, time: Timestamp)?]
 
     init(series: [BarSeries], config: BacktestConfig) {
         self.series = series
@@ -57,6 +59,7 @@ struct RunState {
         risk = RiskManager(limits: config.risk, commission: config.commission)
         portfolio = Portfolio(cash: config.capital, symbolCount: series.count)
         context = StrategyContext(symbols: series.map(\.symbol), portfolio: portfolio)
+        lastExit = Array(repeating: nil, count: series.count)
     }
 
     mutating func run<S: Strategy>(_ strategy: inout S) -> BacktestResult {
@@ -135,7 +138,7 @@ struct RunState {
             precondition(orders.count == order.id, "order ids are counters from 1")
             let s = order.symbol
             if simulator.timing == .close, order.kind == .market, present[s] >= 0 {
-                execute(order: order, reference: series[s].close[present[s]], time: now, barIndex: barIndex)
+                execute(order: order, reference: series[s].close[present[s]], time: now, barIndex: barIndex, symbolBar: present[s])
             } else {
                 queue.push(Event(time: now, kind: .orderSubmitted, payload: order.id))
             }
@@ -159,7 +162,7 @@ struct RunState {
             // it would take now so that limit/stop rules look the right way.
             let side = order.size.isTarget ? targetSide(order, price: bars.open[b]) : order.side
             if let reference = simulator.trigger(kind: order.kind, side: side, open: bars.open[b], high: bars.high[b], low: bars.low[b]) {
-                execute(order: order, reference: reference, time: now, barIndex: barIndex)
+                execute(order: order, reference: reference, time: now, barIndex: barIndex, symbolBar: b)
                 openOrders.remove(at: k)
             } else {
                 k += 1
@@ -179,7 +182,7 @@ struct RunState {
         return target - portfolio.quantity[order.symbol]
     }
 
-    private mutating func execute(order: Order, reference: Double, time: Timestamp, barIndex: Int) {
+    private mutating func execute(order: Order, reference: Double, time: Timestamp, barIndex: Int, symbolBar: Int) {
         status[order.id - 1] = .done
         let s = order.symbol
         var side = order.side
@@ -200,16 +203,20 @@ struct RunState {
         // Priced only now: a target order's side (which slippage works against) is known here.
         let fillPrice = simulator.fillPrice(kind: order.kind, reference: reference, side: side)
         guard quantity > 1e-12 * max(abs(portfolio.quantity[s]), 1) else { return }
-        let (approved, rejection) = risk.review(order: order, side: side, quantity: quantity, price: fillPrice,
-                                                portfolio: portfolio, time: time)
-        if let rejection { rejections.append(rejection) }
+        let since = lastExit[s].map { RiskManager.SinceExit(bars: symbolBar - $0.bar, milliseconds: time.milliseconds - $0.time.milliseconds) }
+        let (approved, refused) = risk.review(order: order, side: side, quantity: quantity, price: fillPrice,
+                                              portfolio: portfolio, time: time, sinceExit: since)
+        rejections.append(contentsOf: refused)
         guard approved > 0 else { return }
+        let before = portfolio.quantity[s]
         let fill = Fill(
             id: fills.count + 1, orderID: order.id, symbol: s, time: time, side: side, quantity: approved,
             price: fillPrice, commission: config.commission.commission(quantity: approved, price: fillPrice),
             slippage: abs(fillPrice - reference) * approved)
         fills.append(fill)
         portfolio.apply(fill, barIndex: barIndex)
+        let after = portfolio.quantity[s]
+        if before != 0 && (after == 0 || (after > 0) != (before > 0)) { lastExit[s] = (symbolBar, time) }
     }
 }
 

@@ -44,6 +44,13 @@ public final class Portfolio {
         return g
     }
 
+    /// Σ quantity · mark (signed: shorts count against longs) over every symbol but `except`.
+    public func netExposure(except: Int? = nil) -> Double {
+        var n = 0.0
+        for s in quantity.indices where s != except && quantity[s] != 0 { n += quantity[s] * mark[s] }
+        return n
+    }
+
     /// Books a fill; appends a trade for any quantity it closes.
     public func apply(_ fill: Fill, barIndex: Int) {
         let s = fill.symbol

@@ -3,10 +3,18 @@ import Model
 /// The final gatekeeper: every quantity passes `review` right before it fills, at the price
 /// it would fill at, so a rule judges the order the market would actually see.
 ///
-/// Rules, in order: `allow_short` (a sell may not take a position below zero), then
-/// `max_positions` (a fill may not open one more position than allowed), then
-/// `max_leverage` (a fill that adds exposure is cut to what the limit leaves; a cut to zero
-/// is a refusal). Orders that only reduce a position always pass.
+/// Orders that only reduce a position always pass. Otherwise the rules run in this order,
+/// each on what the one before approved; a refusal (0) stops the review:
+/// 1. `allow_short`: a sell may not take a position below zero (cut to the long position);
+/// 2. `cooldown`: no entry from flat within the cooldown after the symbol's last exit;
+/// 3. `max_positions`: a fill may not open one more position than allowed;
+/// 4. `per_symbol` (`max_quantity`, `max_notional`, `max_percent` of equity): the position
+///    after the fill is cut to the tightest;
+/// 5. `max_net_exposure`: |Σ quantity · price| after the fill, cut to the limit;
+/// 6. `max_leverage`: gross exposure plus commission, cut to the limit;
+/// 7. `lot_size`: rounded down to whole lots (sizing, not recorded unless it leaves nothing);
+/// 8. `min_notional`: what is left must be worth at least this much.
+/// Each cut or refusal is one `Rejection`, with the quantity that reached the rule.
 public struct RiskManager: Sendable {
     public var limits: RiskLimits
     public var commission: CommissionModel
@@ -16,46 +24,129 @@ public struct RiskManager: Sendable {
         self.commission = commission
     }
 
-    /// The quantity approved for `order` (0 = refused) and, when it differs from the
-    /// request, the rejection to record.
-    public func review(order: Order, side: Side, quantity requested: Double, price: Double,
-                       portfolio: Portfolio, time: Timestamp) -> (approved: Double, rejection: Rejection?) {
+    /// Time since the symbol's last exit, for the cooldown rule.
+    public struct SinceExit: Sendable {
+        public var bars: Int
+        public var milliseconds: Int64
+
+        public init(bars: Int, milliseconds: Int64) {
+            self.bars = bars
+            self.milliseconds = milliseconds
+        }
+    }
+
+    /// The quantity approved for `order` (0 = refused) and a rejection for every rule that
+    /// cut or refused it.
+    public func review(order: Order, side: Side, quantity requested: Double, price: Double, portfolio: Portfolio,
+                       time: Timestamp, sinceExit: SinceExit? = nil) -> (approved: Double, rejections: [Rejection]) {
         let s = order.symbol
         let q = portfolio.quantity[s]
-        var approved = requested
-        func refuse(_ rule: String, _ detail: String, approved: Double = 0) -> (Double, Rejection?) {
-            (approved, Rejection(time: time, orderID: order.id, symbol: s, side: side, requestedQuantity: requested,
-                                 approvedQuantity: approved, rule: rule, detail: detail))
-        }
         let reducesOnly = (side == .sell && q > 0 && requested <= q) || (side == .buy && q < 0 && requested <= -q)
-        if reducesOnly { return (requested, nil) }
+        if reducesOnly { return (requested, []) }
+
+        var approved = requested
+        var rejections: [Rejection] = []
+        /// Records `rule` cutting the quantity to `to`; false when nothing is left.
+        func cut(_ rule: String, to: Double, _ detail: String) -> Bool {
+            let next = to > approved * 1e-9 ? min(to, approved) : 0  // rounding dust is a refusal
+            rejections.append(Rejection(time: time, orderID: order.id, symbol: s, side: side, requestedQuantity: approved,
+                                        approvedQuantity: next, rule: rule, detail: detail))
+            approved = next
+            return next > 0
+        }
+        let opening = q == 0 || (side == .buy) != (q > 0)  // from flat, or through zero
+        /// The most this order may trade so that |position after| ≤ `limit` (units).
+        func room(forAbsolute limit: Double) -> Double {
+            let crosses = (side == .buy && q < 0) || (side == .sell && q > 0)
+            return max(crosses ? abs(q) + limit : limit - abs(q), 0)
+        }
+        let after = { abs(q + side.sign * approved) }
 
         if !limits.allowShort && side == .sell {
             let cap = max(q, 0)
-            if cap <= 0 { return refuse("allow_short", "shorting is disabled; position is \(fmt(q))") }
-            return refuse("allow_short", "shorting is disabled; sell cut to the long position \(fmt(cap))", approved: cap)
+            if !cut("allow_short", to: cap, cap <= 0 ? "shorting is disabled; position is \(fmt(q))"
+                    : "shorting is disabled; sell cut to the long position \(fmt(cap))") { return (0, rejections) }
+        }
+        if let cooldown = limits.cooldown, q == 0, let since = sinceExit {
+            switch cooldown {
+            case .bars(let n) where since.bars < n:
+                _ = cut("cooldown", to: 0, "\(since.bars) bars since the last exit, cooldown \(n) bars")
+                return (0, rejections)
+            case .milliseconds(let ms) where since.milliseconds < ms:
+                _ = cut("cooldown", to: 0, "\(fmt(Double(since.milliseconds) / 60_000)) minutes since the last exit, cooldown \(fmt(Double(ms) / 60_000)) minutes")
+                return (0, rejections)
+            default: break
+            }
         }
         if let maxPositions = limits.maxPositions, q == 0, portfolio.openPositionCount >= maxPositions {
-            return refuse("max_positions", "\(portfolio.openPositionCount) positions open, limit \(maxPositions)")
+            _ = cut("max_positions", to: 0, "\(portfolio.openPositionCount) positions open, limit \(maxPositions)")
+            return (0, rejections)
         }
 
         let equity = portfolio.equity
+        let crossesZero = (side == .buy && q < 0) || (side == .sell && q > 0)
+        /// The most this order may trade so that `exposure(after) ≤ share × equity after
+        /// its commission`, where exposure grows by `price` per unit from `base` (solved
+        /// for the quantity x: base + x·p ≤ share·(E − fixed − x·(c·p + perUnit))).
+        func room(share: Double, base: Double) -> Double {
+            max((share * (equity - commission.fixed) - base) / (price + share * (commission.percent * price + commission.perUnit)), 0)
+        }
+        let p = limits.perSymbol
+        var symbolLimits: [(units: Double, text: String)] = []
+        if let m = p.maxQuantity { symbolLimits.append((room(forAbsolute: m), "max_quantity \(fmt(m))")) }
+        if let m = p.maxNotional { symbolLimits.append((room(forAbsolute: m / price), "max_notional \(fmt(m))")) }
+        if let m = p.maxPercent {
+            // The position's value after the fill is x·p − |q|·p when it crosses zero, |q|·p + x·p when it adds.
+            symbolLimits.append((room(share: m, base: (crossesZero ? -1 : 1) * abs(q) * price), "max_percent \(fmt(m)) x equity \(fmt(equity))"))
+        }
+        if let tightest = symbolLimits.min(by: { $0.units < $1.units }), approved > tightest.units * (1 + 1e-9) {
+            if !cut("per_symbol", to: tightest.units, "position \(fmt(after())) at \(fmt(price)) would exceed \(tightest.text)") { return (0, rejections) }
+        }
+
+        if let maxNet = limits.maxNetExposure {
+            // Net exposure on this order's side: it may rise to the limit, never beyond.
+            let others = portfolio.netExposure(except: s)
+            let most = room(share: maxNet, base: side.sign * (others + q * price))
+            if approved > most * (1 + 1e-9) {
+                let net = others + (q + side.sign * approved) * price
+                if !cut("max_net_exposure", to: most, "net exposure \(fmt(net)) would exceed \(fmt(maxNet)) x equity \(fmt(equity))") {
+                    return (0, rejections)
+                }
+            }
+        }
+
         let capacity = limits.maxLeverage * equity - portfolio.grossExposure(except: s) - commission.fixed
         let perUnit = price * (1 + commission.percent) + commission.perUnit
         let maxAbsolute = max(capacity / perUnit, 0)
-        let after = abs(q + side.sign * requested)
         // A relative tolerance lets an all-in order sized at this same price pass whole.
-        if after <= maxAbsolute * (1 + 1e-9) { return (requested, nil) }
-        let crossesZero = (side == .buy && q < 0) || (side == .sell && q > 0)
-        approved = crossesZero ? abs(q) + maxAbsolute : maxAbsolute - abs(q)
-        let detail = "gross exposure \(fmt(portfolio.grossExposure(except: s) + after * price)) would exceed "
-            + "\(fmt(limits.maxLeverage)) x equity \(fmt(equity))"
-        // Dust left by rounding is a refusal, not a fill of 1e-12 units.
-        return refuse("max_leverage", detail, approved: approved > requested * 1e-9 ? approved : 0)
+        if after() > maxAbsolute * (1 + 1e-9) {
+            let detail = "gross exposure \(fmt(portfolio.grossExposure(except: s) + after() * price)) would exceed "
+                + "\(fmt(limits.maxLeverage)) x equity \(fmt(equity))"
+            if !cut("max_leverage", to: room(forAbsolute: maxAbsolute), detail) { return (0, rejections) }
+        }
+
+        if let lot = limits.lotSize {
+            // Only what opens or adds is rounded: closing part of a reversal stays exact.
+            let closing = opening && q != 0 ? abs(q) : 0
+            let rounded = closing + ((approved - closing) / lot + 1e-9).rounded(.down) * lot
+            if rounded <= closing {
+                _ = cut("lot_size", to: closing, "\(fmt(approved - closing)) is less than one lot of \(fmt(lot))")
+                if closing == 0 { return (0, rejections) }
+            }
+            approved = min(max(rounded, closing), approved)
+        }
+        if let minimum = limits.minNotional {
+            let closing = opening && q != 0 ? abs(q) : 0
+            let notional = (approved - closing) * price
+            if notional < minimum {
+                if !cut("min_notional", to: closing, "notional \(fmt(notional)) is below the minimum \(fmt(minimum))") { return (0, rejections) }
+            }
+        }
+        return (approved, rejections)
     }
 
     private func fmt(_ x: Double) -> String {
         let r = (x * 100).rounded() / 100
-        return r == r.rounded() ? String(Int64(r)) : String(r)
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r)
     }
 }

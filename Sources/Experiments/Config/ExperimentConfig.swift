@@ -92,12 +92,7 @@ public struct ExperimentConfig: Sendable, Equatable {
         config.backtest.fillTiming = FillTiming(rawValue: fill)!
         try execution.finish()
 
-        let risk = try top.section("risk")
-        config.backtest.risk = RiskLimits(
-            maxLeverage: try risk.double("max_leverage", default: 1, range: 0.01...100),
-            allowShort: try risk.bool("allow_short", default: true),
-            maxPositions: try risk.optionalInt("max_positions", range: 1...100_000))
-        try risk.finish()
+        config.backtest.risk = try RiskReader.read(top.section("risk"))
 
         let metrics = try top.section("metrics")
         config.metrics = MetricConventions(
@@ -171,10 +166,7 @@ public struct ExperimentConfig: Sendable, Equatable {
                 "slippage_bps": .number(b.slippage.basisPoints),
             ]),
             "execution": .map(["fill": .string(b.fillTiming.rawValue)]),
-            "risk": .map([
-                "max_leverage": .number(b.risk.maxLeverage), "allow_short": .bool(b.risk.allowShort),
-                "max_positions": b.risk.maxPositions.map { .int($0) } ?? .null,
-            ]),
+            "risk": RiskReader.canonical(b.risk),
             "metrics": .map([
                 "periods_per_year": .optional(metrics.periodsPerYear), "risk_free_rate": .number(metrics.riskFreeRate),
             ]),
