@@ -6,6 +6,7 @@ import PackageDescription
 let experimentNames: [String] = [
     "sma-crossover",
     "daily-momentum",
+    "risk-portfolio",
 ]
 
 func experiment(_ name: String) -> Target {
