@@ -43,7 +43,7 @@ struct Bless: ParsableCommand {
         let large: [String]
         do { large = try Goldens.write(run: run, golden: golden) } catch { throw CLIError("cannot write \(goldenLabel): \(error)") }
 
-        print("blessed \(relative(run, to: directory.root)) as \(goldenLabel)\(git?.isDirty == true ? " (working tree dirty: --force)" : "")")
+        print("blessed \(run.path(relativeTo: directory.root)) as \(goldenLabel)\(git?.isDirty == true ? " (working tree dirty: --force)" : "")")
         switch before {
         case .success(let report) where report.status == .success:
             print("no artifact changed against the previous goldens (only provenance.json is new)")

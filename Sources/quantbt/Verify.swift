@@ -56,8 +56,8 @@ struct Verify: ParsableCommand {
             let workers = runs == 1 ? ProcessInfo.processInfo.activeProcessorCount : i
             progress.started(i, "\(workers) worker\(workers == 1 ? "" : "s")")
             let folder = try builder.runForRunFolder(binary, arguments: [directory.url.path, "--workers", "\(workers)"])
-            let hashes = try withArtifactErrors { try GoldenVerifier.checkedRun(folder, label: relative(folder, to: directory.root)) }
-            results.append(.init(directory: relative(folder, to: directory.root), workers: workers, hashes: hashes))
+            let hashes = try withArtifactErrors { try GoldenVerifier.checkedRun(folder, label: folder.path(relativeTo: directory.root)) }
+            results.append(.init(directory: folder.path(relativeTo: directory.root), workers: workers, hashes: hashes))
             progress.finished(i)
         }
         let first = directory.root.appendingPathComponent(results[0].directory)
@@ -81,9 +81,4 @@ struct Verify: ParsableCommand {
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }
-}
-
-func relative(_ url: URL, to root: URL) -> String {
-    let full = url.standardizedFileURL.path, base = root.standardizedFileURL.path + "/"
-    return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
 }

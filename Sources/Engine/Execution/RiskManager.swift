@@ -54,11 +54,13 @@ public struct RiskManager: Sendable {
             approved = next
             return next > 0
         }
-        let opening = q == 0 || (side == .buy) != (q > 0)  // from flat, or through zero
+        // Not reducing only, so an order against the position goes through zero; the
+        // quantity up to zero closes, the rest opens the other way.
+        let crossesZero = (side == .buy && q < 0) || (side == .sell && q > 0)
+        let closing = crossesZero ? abs(q) : 0
         /// The most this order may trade so that |position after| ≤ `limit` (units).
         func room(forAbsolute limit: Double) -> Double {
-            let crosses = (side == .buy && q < 0) || (side == .sell && q > 0)
-            return max(crosses ? abs(q) + limit : limit - abs(q), 0)
+            max(crossesZero ? abs(q) + limit : limit - abs(q), 0)
         }
         let after = { abs(q + side.sign * approved) }
 
@@ -84,7 +86,6 @@ public struct RiskManager: Sendable {
         }
 
         let equity = portfolio.equity
-        let crossesZero = (side == .buy && q < 0) || (side == .sell && q > 0)
         /// The most this order may trade so that `exposure(after) ≤ share × equity after
         /// its commission`, where exposure grows by `price` per unit from `base` (solved
         /// for the quantity x: base + x·p ≤ share·(E − fixed − x·(c·p + perUnit))).
@@ -126,8 +127,7 @@ public struct RiskManager: Sendable {
         }
 
         if let lot = limits.lotSize {
-            // Only what opens or adds is rounded: closing part of a reversal stays exact.
-            let closing = opening && q != 0 ? abs(q) : 0
+            // Only what opens or adds is rounded: the closing part of a reversal stays exact.
             let rounded = closing + ((approved - closing) / lot + 1e-9).rounded(.down) * lot
             if rounded <= closing {
                 _ = cut("lot_size", to: closing, "\(fmt(approved - closing)) is less than one lot of \(fmt(lot))")
@@ -136,7 +136,6 @@ public struct RiskManager: Sendable {
             approved = min(max(rounded, closing), approved)
         }
         if let minimum = limits.minNotional {
-            let closing = opening && q != 0 ? abs(q) : 0
             let notional = (approved - closing) * price
             if notional < minimum {
                 if !cut("min_notional", to: closing, "notional \(fmt(notional)) is below the minimum \(fmt(minimum))") { return (0, rejections) }

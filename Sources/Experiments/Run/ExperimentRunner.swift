@@ -79,7 +79,7 @@ public struct ExperimentRunner {
                 return [("provenance.json", provenance.document(manifestSHA256: manifestSHA).json())]
             }
             timer.mark("commit")
-            return RunOutcome(runDirectory: relativePath(url), config: config, metrics: metrics,
+            return RunOutcome(runDirectory: url.path(relativeTo: root), config: config, metrics: metrics,
                               dataReport: input.report, result: result)
         } catch {
             directory.discard()
@@ -96,11 +96,6 @@ public struct ExperimentRunner {
             do { git = .success(try GitInspector.state(of: folder)) } catch { git = .failure(ProvenanceError("\(error)")) }
             return (git, given ?? Toolchain.detect())
         }
-    }
-
-    private func relativePath(_ url: URL) -> String {
-        let full = url.standardizedFileURL.path, base = root.standardizedFileURL.path + "/"
-        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
     }
 
     /// `20261121T182352Z-1a2b3c4d`: when it ran, and which resolved config it ran.

@@ -63,7 +63,7 @@ struct FlatDocument: Sendable {
     private mutating func flatten(_ node: ConfigNode, path: String) {
         switch node.value {
         case .scalar(let s):
-            leaves[path] = s == "null" ? .null : (Double(s).map(Leaf.number) ?? .text(s.hasPrefix("\"") ? Self.unquote(s) : s))
+            leaves[path] = s == "null" ? .null : (Double(s).map(Leaf.number) ?? .text(s))
         case .list(let items):
             // Config lists are short and read as one value: data.files, data.symbols.
             leaves[path] = .text("[" + items.map { item in
@@ -73,10 +73,6 @@ struct FlatDocument: Sendable {
             if pairs.isEmpty { leaves[path] = .text("{}") }
             for (key, item) in pairs { flatten(item, path: path.isEmpty ? key : "\(path).\(key)") }
         }
-    }
-
-    private static func unquote(_ s: String) -> String {
-        (try? JSONDecoder().decode(String.self, from: Data(s.utf8))) ?? s
     }
 
     /// Any JSON value; decoding keeps `true` and `1` apart.
