@@ -10,7 +10,14 @@ public struct BacktestResult: Sendable {
     public var fills: [Fill]
     public var trades: [Trade]
     public var rejections: [Rejection]
+    /// Trips, resets, halts, flattenings and forced exits, in time order.
+    public var riskEvents: [RiskEvent]
     public var ordersSubmitted: Int
+    /// Orders cancelled (by the strategy, a replace, one-cancels-other or a forced exit),
+    /// expired (time in force `day`), and replaces that came too late (the order had filled).
+    public var ordersCancelled: Int
+    public var ordersExpired: Int
+    public var replacesFailed: Int
     /// Timestamps at whose close at least one position was open.
     public var exposedBars: Int
     /// Symbol bars the strategy saw (for several symbols, more than `times.count`).

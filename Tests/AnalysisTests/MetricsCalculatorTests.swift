@@ -10,7 +10,8 @@ private func result(equity: [Double], trades: [Double] = [], capital: Double = 1
               exitTime: Timestamp(milliseconds: day), exitPrice: 100 + pnl, commission: 0, pnl: pnl, returnFraction: pnl / 100, bars: 1)
     }
     return BacktestResult(symbols: ["X"], times: equity.indices.map { Int64($0) * day }, equity: equity,
-                          cash: equity, fills: [], trades: t, rejections: [], ordersSubmitted: 0, exposedBars: 2,
+                          cash: equity, fills: [], trades: t, rejections: [], riskEvents: [], ordersSubmitted: 0, ordersCancelled: 0,
+                          ordersExpired: 0, replacesFailed: 0, exposedBars: 2,
                           barsProcessed: equity.count, openPositionsAtEnd: 0, initialCapital: capital)
 }
 

@@ -29,3 +29,17 @@ func run(_ series: [BarSeries], _ config: BacktestConfig, _ script: [Int: (Strat
     var strategy = ScriptedStrategy(script)
     return Backtest(series: series, config: config).run(&strategy)
 }
+
+/// Bars at explicit times (milliseconds) from (time, open, high, low, close) tuples.
+func timedBars(_ symbol: String, _ rows: [(Int64, Double, Double, Double, Double)], volume: Double = 1) -> BarSeries {
+    BarSeries(symbol: symbol, bars: rows.map { r in
+        Bar(time: Timestamp(milliseconds: r.0), open: r.1, high: r.2, low: r.3, close: r.4, volume: volume)
+    })
+}
+
+/// `n` flat bars at `price`, `step` milliseconds apart.
+func flatBars(_ symbol: String, _ n: Int, at price: Double = 100, step: Int64 = 60_000, volume: Double = 1) -> BarSeries {
+    BarSeries(symbol: symbol, bars: (0..<n).map { i in
+        Bar(time: Timestamp(milliseconds: Int64(i) * step), open: price, high: price, low: price, close: price, volume: volume)
+    })
+}

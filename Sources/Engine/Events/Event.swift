@@ -10,7 +10,8 @@ public enum EventKind: Int, Sendable, Comparable {
     /// An order was cancelled before it could fill (first: a cancel and a submission at
     /// the same time leave the order cancelled).
     case orderCancelled = 0
-    /// An order reached the simulated venue and may fill from the next bar on.
+    /// An order reached the simulated venue (its submission time plus latency) and may fill
+    /// from the first bar of its symbol at or after that moment.
     case orderSubmitted = 1
 
     public static func < (a: EventKind, b: EventKind) -> Bool { a.rawValue < b.rawValue }

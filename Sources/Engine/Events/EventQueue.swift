@@ -65,4 +65,10 @@ public struct EventQueue: Sendable {
         guard let first = heap.first, first.event.time < time else { return nil }
         return pop()
     }
+
+    /// Pops the next event if it is at or before `time`.
+    public mutating func pop(notAfter time: Timestamp) -> Event? {
+        guard let first = heap.first, first.event.time <= time else { return nil }
+        return pop()
+    }
 }

@@ -37,9 +37,32 @@ public struct RiskLimits: Sendable, Equatable {
     /// Orders that open or add below this notional (quantity · price) are refused.
     public var minNotional: Double?
     public var cooldown: Cooldown?
+    /// How `.sized` orders are sized.
+    public var sizing: PositionSizing
+    /// Entries are refused for the rest of a trading day once the day's loss (realized plus
+    /// unrealized, from equity at the last close before the day began) reaches this
+    /// fraction of that equity. Exits stay allowed.
+    public var dailyLossLimit: Double?
+    /// When drawdown from peak equity (at bar closes) reaches `limit`, no position opens
+    /// again; with `flatten`, every open position is closed at market.
+    public var maxDrawdown: DrawdownStop?
+    public var circuitBreakers: [CircuitBreaker]
+
+    /// The max drawdown stop.
+    public struct DrawdownStop: Sendable, Equatable {
+        public var limit: Double
+        public var flatten: Bool
+
+        public init(limit: Double, flatten: Bool = false) {
+            self.limit = limit
+            self.flatten = flatten
+        }
+    }
 
     public init(maxLeverage: Double = 1, allowShort: Bool = true, maxPositions: Int? = nil, maxNetExposure: Double? = nil,
-                perSymbol: PerSymbol = PerSymbol(), lotSize: Double? = nil, minNotional: Double? = nil, cooldown: Cooldown? = nil) {
+                perSymbol: PerSymbol = PerSymbol(), lotSize: Double? = nil, minNotional: Double? = nil, cooldown: Cooldown? = nil,
+                sizing: PositionSizing = .allIn, dailyLossLimit: Double? = nil, maxDrawdown: DrawdownStop? = nil,
+                circuitBreakers: [CircuitBreaker] = []) {
         self.maxLeverage = maxLeverage
         self.allowShort = allowShort
         self.maxPositions = maxPositions
@@ -48,5 +71,12 @@ public struct RiskLimits: Sendable, Equatable {
         self.lotSize = lotSize
         self.minNotional = minNotional
         self.cooldown = cooldown
+        self.sizing = sizing
+        self.dailyLossLimit = dailyLossLimit
+        self.maxDrawdown = maxDrawdown
+        self.circuitBreakers = circuitBreakers
     }
+
+    /// Whether any rule needs watching between orders (`RiskMonitor`).
+    public var needsMonitor: Bool { dailyLossLimit != nil || maxDrawdown != nil || !circuitBreakers.isEmpty }
 }

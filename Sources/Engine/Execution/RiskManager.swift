@@ -5,6 +5,8 @@ import Model
 ///
 /// Orders that only reduce a position always pass. Otherwise the rules run in this order,
 /// each on what the one before approved; a refusal (0) stops the review:
+/// 0. a halt (`daily_loss_limit`, `max_drawdown`, `circuit_breaker`, from `RiskMonitor`):
+///    nothing may open or add; an order through zero keeps only its closing part;
 /// 1. `allow_short`: a sell may not take a position below zero (cut to the long position);
 /// 2. `cooldown`: no entry from flat within the cooldown after the symbol's last exit;
 /// 3. `max_positions`: a fill may not open one more position than allowed;
@@ -38,7 +40,8 @@ public struct RiskManager: Sendable {
     /// The quantity approved for `order` (0 = refused) and a rejection for every rule that
     /// cut or refused it.
     public func review(order: Order, side: Side, quantity requested: Double, price: Double, portfolio: Portfolio,
-                       time: Timestamp, sinceExit: SinceExit? = nil) -> (approved: Double, rejections: [Rejection]) {
+                       time: Timestamp, sinceExit: SinceExit? = nil,
+                       halt: (rule: String, detail: String)? = nil) -> (approved: Double, rejections: [Rejection]) {
         let s = order.symbol
         let q = portfolio.quantity[s]
         let reducesOnly = (side == .sell && q > 0 && requested <= q) || (side == .buy && q < 0 && requested <= -q)
@@ -63,6 +66,11 @@ public struct RiskManager: Sendable {
             max(crossesZero ? abs(q) + limit : limit - abs(q), 0)
         }
         let after = { abs(q + side.sign * approved) }
+
+        if let halt {
+            if !cut(halt.rule, to: closing, halt.detail) { return (0, rejections) }
+            return (approved, rejections)
+        }
 
         if !limits.allowShort && side == .sell {
             let cap = max(q, 0)
@@ -144,8 +152,5 @@ public struct RiskManager: Sendable {
         return (approved, rejections)
     }
 
-    private func fmt(_ x: Double) -> String {
-        let r = (x * 100).rounded() / 100
-        return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r)
-    }
+    private func fmt(_ x: Double) -> String { detailNumber(x) }
 }

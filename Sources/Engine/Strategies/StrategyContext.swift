@@ -9,13 +9,17 @@ public final class StrategyContext {
     /// Index of the current timestamp in the run's timeline (0-based).
     public internal(set) var barIndex = 0
     let portfolio: Portfolio
+    let volatility: SymbolVolatility
+    let sizing: PositionSizing
     var outbox: [Order] = []
     var cancellations: [Int] = []
     private var nextOrderID = 1
 
-    init(symbols: [String], portfolio: Portfolio) {
+    init(symbols: [String], portfolio: Portfolio, volatility: SymbolVolatility, sizing: PositionSizing) {
         self.symbols = symbols
         self.portfolio = portfolio
+        self.volatility = volatility
+        self.sizing = sizing
         outbox.reserveCapacity(16)
     }
 
@@ -28,25 +32,34 @@ public final class StrategyContext {
     public var openPositions: Int { portfolio.openPositionCount }
 
     /// Submits an order and returns its id. Market orders fill at the next bar's open
-    /// (or this bar's close with `execution.fill: close`); limit and stop orders are live
-    /// from the next bar until filled or cancelled.
+    /// (or this bar's close with `execution.fill: close`); limit, stop and stop-limit
+    /// orders are live from the next bar until filled, cancelled or (time in force `day`)
+    /// the end of the trading day. With `execution.latency`, "next bar" is the first bar at
+    /// or after the order reaches the venue.
     @discardableResult
-    public func submit(symbol: Int, side: Side, size: OrderSize, kind: OrderKind = .market) -> Int {
+    public func submit(symbol: Int, side: Side, size: OrderSize, kind: OrderKind = .market,
+                       timeInForce: TimeInForce = .gtc) -> Int {
         precondition(symbols.indices.contains(symbol), "symbol \(symbol) is not in this run")
-        let id = nextOrderID
-        nextOrderID += 1
-        outbox.append(Order(id: id, symbol: symbol, side: side, size: size, kind: kind, submittedAt: time))
-        return id
+        let order = makeOrder(symbol: symbol, side: side, size: size, kind: kind, timeInForce: timeInForce)
+        outbox.append(order)
+        return order.id
     }
 
     @discardableResult
-    public func buy(_ symbol: Int, quantity: Double, kind: OrderKind = .market) -> Int {
-        submit(symbol: symbol, side: .buy, size: .quantity(quantity), kind: kind)
+    public func buy(_ symbol: Int, quantity: Double, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc) -> Int {
+        submit(symbol: symbol, side: .buy, size: .quantity(quantity), kind: kind, timeInForce: timeInForce)
     }
 
     @discardableResult
-    public func sell(_ symbol: Int, quantity: Double, kind: OrderKind = .market) -> Int {
-        submit(symbol: symbol, side: .sell, size: .quantity(quantity), kind: kind)
+    public func sell(_ symbol: Int, quantity: Double, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc) -> Int {
+        submit(symbol: symbol, side: .sell, size: .quantity(quantity), kind: kind, timeInForce: timeInForce)
+    }
+
+    /// Enters on `side` with the size the config's `risk.sizing` gives at the fill
+    /// (fixed, percent of equity, or ATR volatility sizing).
+    @discardableResult
+    public func enter(_ symbol: Int, side: Side = .buy, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc) -> Int {
+        submit(symbol: symbol, side: side, size: .sized, kind: kind, timeInForce: timeInForce)
     }
 
     /// Moves the position to `fraction` of equity (1 = all in long, 0 = flat, -1 = all in
@@ -61,6 +74,74 @@ public final class StrategyContext {
     @discardableResult
     public func close(_ symbol: Int) -> Int { targetPercent(symbol, 0) }
 
-    /// Cancels an open order that has not filled yet.
+    /// Cancels an order that has not filled yet (it travels to the venue with the same
+    /// latency as an order, so an order may fill before its cancel arrives).
     public func cancel(orderID: Int) { cancellations.append(orderID) }
+
+    /// Cancel/replace: a new order with `kind` (and `quantity`, else what is left of the
+    /// old one) takes the place of `orderID` when it reaches the venue, keeping its side,
+    /// symbol and bracket links. If the old order filled first, the replace does nothing
+    /// (counted as `replaces_failed`). Returns the new order's id.
+    @discardableResult
+    public func replace(orderID: Int, kind: OrderKind, quantity: Double? = nil) -> Int {
+        precondition(quantity.map { $0 > 0 } ?? true, "a replacement quantity must be positive")
+        var order = makeOrder(symbol: 0, side: .buy, size: .quantity(quantity ?? 0), kind: kind, timeInForce: .gtc)
+        order.replaces = orderID
+        outbox.append(order)
+        return order.id
+    }
+
+    /// The ids of a bracket's three orders.
+    public struct Bracket: Sendable, Equatable {
+        public var entry: Int
+        public var stopLoss: Int
+        public var takeProfit: Int?
+    }
+
+    /// An entry with a protective stop-loss and an optional take-profit, one cancelling the
+    /// other. The two exits are dormant until the entry fills, then live for the quantity
+    /// filled (from the entry's fill on, the rest of that bar included), reduce-only. When
+    /// one bar reaches both, `execution.intrabar` decides which fills (the stop, by default).
+    @discardableResult
+    public func bracket(_ symbol: Int, side: Side, size: OrderSize = .sized, entry: OrderKind = .market,
+                        stopLoss: Double, takeProfit: Double? = nil, timeInForce: TimeInForce = .gtc) -> Bracket {
+        precondition(!size.isTarget, "a bracket's entry needs a quantity or .sized, not a target percent")
+        if let tp = takeProfit {
+            precondition(side == .buy ? stopLoss < tp : stopLoss > tp, "a bracket's stop-loss must lie on the losing side of its take-profit")
+        }
+        let entryID = submit(symbol: symbol, side: side, size: size, kind: entry, timeInForce: timeInForce)
+        func leg(_ kind: OrderKind) -> Int {
+            var order = makeOrder(symbol: symbol, side: side.opposite, size: .quantity(0), kind: kind, timeInForce: .gtc)
+            order.parent = entryID
+            order.ocoGroup = entryID
+            order.reduceOnly = true
+            outbox.append(order)
+            return order.id
+        }
+        let stop = leg(.stop(price: stopLoss))
+        let profit = takeProfit.map { leg(.limit(price: $0)) }
+        return Bracket(entry: entryID, stopLoss: stop, takeProfit: profit)
+    }
+
+    /// The stop distance `risk.sizing` assumes for `symbol` (k × ATR with ATR sizing; nil
+    /// with other methods or before the ATR is ready): place a stop this far from the entry
+    /// and a stopped trade loses the configured share of equity.
+    public func stopDistance(_ symbol: Int) -> Double? {
+        sizing.stopDistance(atr: volatility.sizingATR(symbol))
+    }
+
+    /// A new order with the next id (strategy orders and the engine's own: forced exits,
+    /// flattening).
+    func makeOrder(symbol: Int, side: Side, size: OrderSize, kind: OrderKind, timeInForce: TimeInForce) -> Order {
+        let id = nextOrderID
+        nextOrderID += 1
+        return Order(id: id, symbol: symbol, side: side, size: size, kind: kind, submittedAt: time, timeInForce: timeInForce)
+    }
+}
+
+extension OrderSize {
+    var isTarget: Bool {
+        if case .targetPercent = self { return true }
+        return false
+    }
 }

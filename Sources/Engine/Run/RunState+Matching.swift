@@ -1,0 +1,98 @@
+import Model
+
+/// Matching open orders against the bars of one timestamp.
+extension RunState {
+    mutating func matchOpenOrders(present: [Int], barIndex: Int, now: Timestamp) {
+        for s in present.indices where present[s] >= 0 { portfolio.mark[s] = series[s].open[present[s]] }
+        var k = 0
+        while k < openOrders.count {
+            let id = openOrders[k], i = id - 1
+            guard status[i] == .open else { openOrders.remove(at: k); continue }
+            let order = orders[i]
+            let b = present[order.symbol]
+            guard b >= 0 else { k += 1; continue }
+            switch match(i, bar: b) {
+            case .none:
+                k += 1
+            case .becomesLimit(let limit):
+                orders[i].kind = .limit(price: limit)  // rests from the next bar
+                k += 1
+            case .fill(let reference):
+                if let group = order.ocoGroup, yieldsToSibling(i, group: group, present: present, reference: reference) {
+                    k += 1  // the sibling fills on this bar and cancels this one
+                    continue
+                }
+                if execute(index: i, reference: reference, time: now, barIndex: barIndex, symbolBar: b) {
+                    status[i] = .done
+                    openOrders.remove(at: k)
+                } else {
+                    k += 1
+                }
+            }
+        }
+    }
+
+    /// How order `i` meets bar `b` of its symbol. A bracket leg that woke on this step
+    /// meets it from its entry's fill price, not from the bar's open.
+    func match(_ i: Int, bar b: Int) -> FillSimulator.Match {
+        let order = orders[i]
+        let bars = series[order.symbol]
+        var open = bars.open[b]
+        if let a = activation[i], a.step == step { open = a.price }
+        // A target-percent order's side is known only once sized; match it as the side
+        // it would take now so that limit/stop rules look the right way.
+        let side = order.size.isTarget ? targetSide(order, price: open) : order.side
+        return simulator.match(kind: order.kind, side: side, open: open, high: bars.high[b], low: bars.low[b])
+    }
+
+    /// Whether a one-cancels-other sibling that also fills on this bar goes first, by
+    /// `execution.intrabar`. Both orders ask the same question and get one answer, so
+    /// exactly one of them fills.
+    private func yieldsToSibling(_ i: Int, group: Int, present: [Int], reference: Double) -> Bool {
+        let me = orders[i]
+        let b = present[me.symbol]
+        for other in groups[group] ?? [] where other != me.id && status[other - 1] == .open && orders[other - 1].symbol == me.symbol {
+            guard case .fill(let otherReference) = match(other - 1, bar: b) else { continue }
+            var open = series[me.symbol].open[b]
+            if let a = activation[i], a.step == step { open = a.price }
+            if goesFirst(orders[other - 1], at: otherReference, before: me, at: reference, open: open) { return true }
+        }
+        return false
+    }
+
+    private func goesFirst(_ a: Order, at pa: Double, before b: Order, at pb: Double, open: Double) -> Bool {
+        let aStop = a.kind.isStopLike, bStop = b.kind.isStopLike
+        if aStop != bStop {
+            switch config.execution.intrabar {
+            case .stopFirst: return aStop
+            case .takeProfitFirst: return !aStop
+            case .nearestFirst:
+                let da = abs(pa - open), db = abs(pb - open)
+                return da != db ? da < db : aStop
+            }
+        }
+        return a.id < b.id
+    }
+
+    func targetSide(_ order: Order, price: Double) -> Side {
+        targetDelta(order, price: price) >= 0 ? .buy : .sell
+    }
+
+    /// The signed quantity that takes the position to the order's target fraction of
+    /// equity at `price`, leaving room for the percent commission when buying exposure.
+    func targetDelta(_ order: Order, price: Double) -> Double {
+        guard case .targetPercent(let fraction) = order.size else { return 0 }
+        let target = fraction * portfolio.equity / (price * (1 + config.commission.percent))
+        return target - portfolio.quantity[order.symbol]
+    }
+}
+
+extension OrderKind {
+    /// Stops and stop-limits: the protective side of a bracket.
+    var isStopLike: Bool {
+        switch self {
+        case .stop, .stopLimit: true
+        case .market, .limit: false
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Model
+
+/// The mutable state of one run; lives for the duration of `Backtest.run`. The step order is
+/// documented on `Backtest`; order handling, matching, fills and forced exits are in the
+/// `RunState+…` files beside this one.
+struct RunState {
+    enum Status { case pending, dormant, open, done }
+
+    let series: [BarSeries]
+    let config: BacktestConfig
+    let simulator: FillSimulator
+    let risk: RiskManager
+    let portfolio: Portfolio
+    let context: StrategyContext
+    let volatility: SymbolVolatility
+    var monitor: RiskMonitor
+    var latency: LatencySampler
+    var queue = EventQueue()
+
+    // Per order, index = id - 1.
+    var orders: [Order] = []
+    var status: [Status] = []
+    var filled: [Double] = []
+    /// A bracket leg that woke on step `step` first meets the market at its entry's fill price.
+    var activation: [(step: Int, price: Double)?] = []
+    /// Ids of orders that may be open, in submission order (done ones are dropped lazily).
+    var openOrders: [Int] = []
+    /// Entry id → its bracket legs; one-cancels-other group → its members.
+    var legs: [Int: [Int]] = [:]
+    var groups: [Int: [Int]] = [:]
+
+    var fills: [Fill] = []
+    var rejections: [Rejection] = []
+    var cancelled = 0, expired = 0, replacesFailed = 0
+    /// Per symbol: its bar index and time when a position in it last went flat (cooldown).
+    var lastExit: [(bar: Int, time: Timestamp)?]
+    var step = 0
+    var anyDayOrders = false
+    var checkedDay: Int64?
+    var nextForcedExit = 0
+
+    init(series: [BarSeries], config: BacktestConfig) {
+        self.series = series
+        self.config = config
+        simulator = FillSimulator(commission: config.commission, slippage: config.slippage, timing: config.fillTiming)
+        risk = RiskManager(limits: config.risk, commission: config.commission)
+        portfolio = Portfolio(cash: config.capital, symbolCount: series.count)
+        volatility = SymbolVolatility(sizingPeriod: config.risk.sizing.atrPeriod,
+                                      slippagePeriod: config.slippage.needsATR ? config.slippage.atrPeriod : nil,
+                                      symbolCount: series.count)
+        context = StrategyContext(symbols: series.map(\.symbol), portfolio: portfolio, volatility: volatility,
+                                  sizing: config.risk.sizing)
+        monitor = RiskMonitor(limits: config.risk, calendar: config.calendar, capital: config.capital, symbols: series.map(\.symbol))
+        latency = LatencySampler(config.execution.latency)
+        lastExit = Array(repeating: nil, count: series.count)
+    }
+
+    mutating func run<S: Strategy>(_ strategy: inout S) -> BacktestResult {
+        let timeline = Timeline(series.map(\.times)).times
+        let symbolCount = series.count
+        // Local copies of the columns (shared storage, no data copied): the compiler can
+        // read a local `let` without retaining it around the opaque strategy call.
+        let times = series.map(\.times), closes = series.map(\.close)
+        let opens = series.map(\.open), highs = series.map(\.high), lows = series.map(\.low), volumes = series.map(\.volume)
+        let counts = series.map(\.count)
+        let monitored = config.risk.needsMonitor, watchesPrices = monitor.watchesPrices
+        let tracksVolatility = volatility.isNeeded
+        let forcedExits = config.execution.forcedExits
+        var cursor = [Int](repeating: 0, count: symbolCount)
+        var present = [Int](repeating: -1, count: symbolCount)
+        var equityOut = [Double](); equityOut.reserveCapacity(timeline.count)
+        var cashOut = [Double](); cashOut.reserveCapacity(timeline.count)
+        var exposed = 0, barsProcessed = 0
+
+        for (ti, t) in timeline.enumerated() {
+            let now = Timestamp(milliseconds: t)
+            context.time = now
+            context.barIndex = ti
+            step = ti
+            if monitored { monitor.beginStep(time: t) }
+            while let event = queue.pop(notAfter: now) { handle(event, now: now) }
+            if anyDayOrders { expireDayOrders(now: now) }
+
+            for s in 0..<symbolCount {
+                let c = cursor[s]
+                if c < counts[s] && times[s][c] == t {
+                    present[s] = c
+                    cursor[s] = c + 1
+                } else {
+                    present[s] = -1
+                }
+            }
+            while nextForcedExit < forcedExits.count && forcedExits[nextForcedExit].time <= now {
+                forceExits(forcedExits[nextForcedExit], now: now)
+                nextForcedExit += 1
+            }
+            if !openOrders.isEmpty { matchOpenOrders(present: present, barIndex: ti, now: now) }
+            for s in 0..<symbolCount where present[s] >= 0 {
+                portfolio.mark[s] = closes[s][present[s]]
+            }
+            if tracksVolatility || watchesPrices {
+                for s in 0..<symbolCount where present[s] >= 0 {
+                    let b = present[s]
+                    if tracksVolatility { volatility.update(symbol: s, high: highs[s][b], low: lows[s][b], close: closes[s][b]) }
+                    if watchesPrices { monitor.observeClose(symbol: s, close: closes[s][b], time: t) }
+                }
+            }
+            for s in 0..<symbolCount where present[s] >= 0 {
+                let b = present[s]
+                let bar = Bar(time: now, open: opens[s][b], high: highs[s][b], low: lows[s][b], close: closes[s][b], volume: volumes[s][b])
+                strategy.onBar(bar, symbol: s, context: context)
+                barsProcessed += 1
+            }
+            strategy.onBarsClosed(context: context)
+            if !context.outbox.isEmpty || !context.cancellations.isEmpty { drainOutbox(now: now, barIndex: ti, present: present) }
+            if monitored && monitor.endStep(time: t, equity: portfolio.equity) { flattenAll(now: now) }
+
+            equityOut.append(portfolio.equity)
+            cashOut.append(portfolio.cash)
+            if portfolio.openPositionCount > 0 { exposed += 1 }
+        }
+        return BacktestResult(
+            symbols: series.map(\.symbol), times: timeline, equity: equityOut, cash: cashOut, fills: fills,
+            trades: portfolio.trades, rejections: rejections, riskEvents: monitor.events, ordersSubmitted: orders.count,
+            ordersCancelled: cancelled, ordersExpired: expired, replacesFailed: replacesFailed, exposedBars: exposed,
+            barsProcessed: barsProcessed, openPositionsAtEnd: portfolio.openPositionCount, initialCapital: config.capital)
+    }
+}
