@@ -8,7 +8,7 @@ struct Run: ParsableCommand {
         discussion: """
             Builds the experiment's executable (same build configuration as this quantbt), \
             runs it on its config, writes artifacts/<name>/<run-id>/ (config.yaml, trades.csv, \
-            fills.csv, equity.csv, rejections.csv, metrics.json, manifest.json) and prints a summary.
+            fills.csv, equity.csv, rejections.csv, risk_events.csv, metrics.json, manifest.json) and prints a summary.
 
             Examples:
               quantbt run experiments/sma-crossover

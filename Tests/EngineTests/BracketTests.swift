@@ -61,3 +61,12 @@ func bracketBothInsideOneBar(_ rule: IntrabarRule, _ price: Double) {
     #expect(closed.fills.map(\.price) == [100, 100])
     #expect(closed.ordersCancelled == 2)  // the stop met a flat position; its take-profit went with it
 }
+
+/// A bracket entry the risk manager refuses leaves no legs behind.
+@Test func refusedBracketEntryTakesItsLegs() {
+    let r = run([flatBars("X", 4)], BacktestConfig(capital: 10_000, risk: RiskLimits(minNotional: 5_000)), [
+        0: { $0.bracket(0, side: .buy, size: .quantity(10), stopLoss: 95, takeProfit: 105) },
+    ])
+    #expect(r.fills.isEmpty && r.rejections.map(\.rule) == ["min_notional"])
+    #expect(r.ordersCancelled == 2)
+}

@@ -23,7 +23,7 @@ private let minimal = """
 /// An unknown key names file:line, the key path, a did-you-mean and the known keys.
 @Test func unknownKeyWithHint() {
     #expect(errorText { _ = try read(minimal + "\ncosts:\n  comission: 0.001\n") }
-        == "experiment.yaml:4: costs.comission: unknown key (did you mean 'commission'?); known keys under costs: commission, commission_per_unit, commission_fixed, commission_min, slippage_bps")
+        == "experiment.yaml:4: costs.comission: unknown key (did you mean 'commission'?); known keys under costs: commission, commission_per_unit, commission_fixed, commission_min, slippage_bps, slippage_range, slippage_atr, slippage_atr_period")
     #expect(errorText { _ = try read(minimal + "\ncapitol: 5\n") }.hasPrefix("experiment.yaml:3: capitol: unknown key (did you mean 'capital'?)"))
 }
 

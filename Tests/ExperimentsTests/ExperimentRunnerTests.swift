@@ -7,7 +7,7 @@ private func config(_ overrides: [String] = []) throws -> ExperimentConfig {
                              to: "2023-06-30", overrides: ["costs.commission=0.001"] + overrides)
 }
 
-private let artifactNames = ["config.yaml", "equity.csv", "fills.csv", "manifest.json", "metrics.json", "rejections.csv", "trades.csv"]
+private let artifactNames = ["config.yaml", "equity.csv", "fills.csv", "manifest.json", "metrics.json", "rejections.csv", "risk_events.csv", "trades.csv"]
 
 /// Running the same config twice gives byte-identical artifacts.
 @Test func runsAreDeterministic() throws {

@@ -34,3 +34,44 @@ private func risk(_ yaml: String) throws -> RiskLimits {
     #expect(errorText { _ = try risk("  per_symbol: {max_qty: 2}\n") }
         == "x.yaml:3: risk.per_symbol.max_qty: unknown key; known keys under risk.per_symbol: max_quantity, max_notional, max_percent")
 }
+
+/// Sizing, the daily loss limit, the drawdown stop and circuit breakers read into their
+/// limits; config.yaml writes each back.
+@Test func riskHaltsAndSizingRead() throws {
+    let r = try risk("""
+          sizing: {method: atr, risk_per_trade: 0.01, atr_multiple: 3}
+          daily_loss_limit: 0.03
+          max_drawdown: {limit: 0.2, flatten: true}
+          circuit_breakers:
+            - {trigger: price_move, threshold: 0.1, halt: 1h}
+            - {trigger: rejections, count: 5, within: 30m, halt: rest}
+
+        """)
+    #expect(r.sizing == .atr(riskFraction: 0.01, multiple: 3, period: 14))
+    #expect(r.dailyLossLimit == 0.03)
+    #expect(r.maxDrawdown == .init(limit: 0.2, flatten: true))
+    #expect(r.circuitBreakers == [CircuitBreaker(trigger: .priceMove(0.1), halt: .milliseconds(3_600_000)),
+                                  CircuitBreaker(trigger: .rejections(count: 5, withinMilliseconds: 1_800_000), halt: .restOfRun)])
+    #expect(try risk("  max_drawdown: 0.25\n").maxDrawdown == .init(limit: 0.25))
+    #expect(try risk("  sizing: {method: fixed, quantity: 3}\n").sizing == .fixed(quantity: 3))
+    let yaml = CanonicalValue.map(["risk": RiskReader.canonical(r)]).yaml()
+    #expect(yaml.contains("  circuit_breakers: [{halt: \"1h\", threshold: 0.1, trigger: price_move}, {count: 5, halt: rest, trigger: rejections, within: \"30m\"}]\n"), "\(yaml)")
+}
+
+/// Bad sizing and breaker input, word for word.
+@Test func riskHaltsAndSizingErrors() {
+    #expect(errorText { _ = try risk("  sizing: {method: atr}\n") }
+        == "x.yaml:3: risk.sizing: method atr needs risk_per_trade (the share of equity a stopped trade loses), e.g. risk_per_trade: 0.01")
+    #expect(errorText { _ = try risk("  sizing: {method: fixed, quantity: 2, value: 0.5}\n") }
+        == "x.yaml:3: risk.sizing.value: not used by method fixed (it reads quantity)")
+    #expect(errorText { _ = try risk("  sizing: {method: kelly}\n") }
+        == "x.yaml:3: risk.sizing.method: 'kelly' is not one of percent_equity, fixed, atr")
+    #expect(errorText { _ = try risk("  daily_loss_limit: 0\n") }
+        == "x.yaml:3: risk.daily_loss_limit: 0 is out of range; use a value from 1e-06 to 1.0")
+    #expect(errorText { _ = try risk("  circuit_breakers: [{threshold: 0.1, halt: 1h}]\n") }
+        == "x.yaml:3: risk.circuit_breakers[1].trigger: missing; use one of price_move, rejections, drawdown")
+    #expect(errorText { _ = try risk("  circuit_breakers: [{trigger: rejections, count: 3, halt: 1h}]\n") }
+        == "x.yaml:3: risk.circuit_breakers[1]: trigger rejections needs count and within, e.g. count: 5, within: 1h")
+    #expect(errorText { _ = try risk("  circuit_breakers: [{trigger: drawdown, threshold: 0.1, halt: later}]\n") }
+        == "x.yaml:3: risk.circuit_breakers[1].halt: 'later' is not a duration; use a number and a unit: 250ms, 30s, 15m, 1h, 1d, 1w, or rest")
+}

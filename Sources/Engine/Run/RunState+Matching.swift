@@ -23,11 +23,23 @@ extension RunState {
                     continue
                 }
                 if execute(index: i, reference: reference, time: now, barIndex: barIndex, symbolBar: b) {
-                    status[i] = .done
+                    finish(i)
                     openOrders.remove(at: k)
                 } else {
                     k += 1
                 }
+            }
+        }
+    }
+
+    /// Ends order `i` after its last fill; a bracket entry refused before any fill takes its
+    /// dormant legs with it.
+    mutating func finish(_ i: Int) {
+        status[i] = .done
+        if filled[i] == 0, let children = legs[i + 1] {
+            for leg in children where status[leg - 1] != .done {
+                status[leg - 1] = .done
+                cancelled += 1
             }
         }
     }

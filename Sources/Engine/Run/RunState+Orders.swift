@@ -28,7 +28,7 @@ extension RunState {
                 // Filled now at the close: no travel (the config refuses latency with this timing).
                 status[order.id - 1] = .open
                 if execute(index: order.id - 1, reference: series[s].close[present[s]], time: now, barIndex: barIndex, symbolBar: present[s]) {
-                    status[order.id - 1] = .done
+                    finish(order.id - 1)
                 } else {
                     openOrders.append(order.id)
                 }
@@ -110,14 +110,8 @@ extension RunState {
     mutating func cancel(_ id: Int, expiring: Bool = false) {
         let i = id - 1
         guard status[i] != .done else { return }
-        status[i] = .done
         if expiring { expired += 1 } else { cancelled += 1 }
-        if filled[i] == 0, let children = legs[id] {
-            for leg in children where status[leg - 1] != .done {
-                status[leg - 1] = .done
-                cancelled += 1
-            }
-        }
+        finish(i)
     }
 
     /// Day orders end with their trading day (checked once per new day).

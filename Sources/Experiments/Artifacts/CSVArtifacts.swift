@@ -82,6 +82,20 @@ enum CSVArtifacts {
     }
 }
 
+extension CSVArtifacts {
+    /// Trips, resets, halts, flattenings and forced exits, in time order (the engine records
+    /// them as they happen).
+    static func riskEvents(_ r: BacktestResult) -> [UInt8] {
+        var w = ByteWriter(capacity: r.riskEvents.count * 160 + 64)
+        w.line(ArtifactSchema.riskEvents.header)
+        for e in r.riskEvents {
+            w.time(e.time); w.comma(); w.text(e.rule); w.comma(); w.text(e.action.rawValue); w.comma()
+            w.text(e.symbol.map { r.symbols[$0] } ?? ""); w.comma(); w.quoted(e.detail); w.newline()
+        }
+        return w.bytes
+    }
+}
+
 /// Appends CSV fields to a byte buffer without building a String per row.
 struct ByteWriter {
     var bytes: [UInt8] = []

@@ -23,7 +23,7 @@ final class ConfigSection {
 
     /// The raw node at `key` (marking it known).
     func raw(_ key: String) -> ConfigNode? {
-        known.append(key)
+        if !known.contains(key) { known.append(key) }
         guard let child = node?[key] else { return nil }
         if case .scalar(let s) = child.value, s.isEmpty || s == "null" || s == "~" { return nil }
         return child
@@ -119,6 +119,45 @@ final class ConfigSection {
             }
         case .map: throw ConfigError("\(child.origin): \(keyPath(key)): expected a list, got a map")
         }
+    }
+
+    /// A list of maps (e.g. `circuit_breakers`), each read as its own section named
+    /// `key[1]`, `key[2]`… in errors; a single map is a list of one.
+    func sectionList(_ key: String) throws -> [ConfigSection] {
+        guard let child = raw(key) else { return [] }
+        switch child.value {
+        case .map: return [try ConfigSection(child, path: keyPath(key))]
+        case .list(let items):
+            return try items.enumerated().map { i, item in
+                guard case .map = item.value else {
+                    throw ConfigError("\(item.origin): \(keyPath(key))[\(i + 1)]: expected a map of keys, got a \(item.kindName)")
+                }
+                return try ConfigSection(item, path: "\(keyPath(key))[\(i + 1)]")
+            }
+        case .scalar(let s): throw ConfigError("\(child.origin): \(keyPath(key)): expected a list of maps, got '\(s)'")
+        }
+    }
+
+    /// A required duration (`15m`, `1h`), or one of `words` (returned as nil).
+    func duration(_ key: String, orWord words: [String] = []) throws -> (ms: Int64?, word: String?) {
+        guard let (s, child) = try scalar(key, expected: "a duration") else {
+            throw ConfigError("\(origin(of: key)): \(keyPath(key)): missing; give a duration such as 30m or 1h"
+                + (words.isEmpty ? "" : ", or \(words.joined(separator: " or "))"))
+        }
+        if words.contains(s) { return (nil, s) }
+        guard let ms = DurationText.milliseconds(s), ms > 0 else {
+            throw ConfigError("\(child.origin): \(keyPath(key)): '\(s)' is not a duration; use a number and a unit: 250ms, 30s, 15m, 1h, 1d, 1w"
+                + (words.isEmpty ? "" : ", or \(words.joined(separator: " or "))"))
+        }
+        return (ms, nil)
+    }
+
+    /// A number that must be present.
+    func requiredDouble(_ key: String, range: ClosedRange<Double>? = nil, example: String) throws -> Double {
+        guard let v = try optionalDouble(key, range: range) else {
+            throw ConfigError("\(origin(of: key)): \(keyPath(key)): missing; e.g. \(key): \(example)")
+        }
+        return v
     }
 
     /// The keys present, in file order (for sections whose keys are names, like params).

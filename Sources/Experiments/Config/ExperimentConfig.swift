@@ -31,6 +31,8 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var parameters: [String: ParameterValue] = [:]
     public var backtest = BacktestConfig()
     public var metrics = MetricConventions()
+    /// `time_zone`: trading days (daily loss limit, day orders) start at midnight here.
+    public var timeZone = "UTC"
     /// `output.equity_every`: keep one equity row per period (ms) instead of every bar.
     public var equityEvery: Int64?
     /// How verify and diff compare runs; not part of config.yaml (see `ToleranceSet`).
@@ -49,6 +51,11 @@ public struct ExperimentConfig: Sendable, Equatable {
         config.description = try top.string("description", default: "")
         if let seed = try top.optionalInt("seed", range: 0...Int.max) { config.seed = UInt64(seed) }
         config.backtest.capital = try top.double("capital", default: 100_000, range: 1e-6...1e15)
+        config.timeZone = try top.string("time_zone", default: "UTC")
+        if !ZoneCalendar.isKnown(config.timeZone) {
+            throw ConfigError("\(top.origin(of: "time_zone")): time_zone: '\(config.timeZone)' is not a time zone; "
+                + "use an IANA name such as UTC, America/New_York, Europe/London or Asia/Tokyo")
+        }
 
         let data = try top.section("data")
         config.data.files = try data.stringList("files")
@@ -84,13 +91,14 @@ public struct ExperimentConfig: Sendable, Equatable {
             perUnit: try costs.double("commission_per_unit", default: 0, range: 0...1e9),
             fixed: try costs.double("commission_fixed", default: 0, range: 0...1e9),
             minimum: try costs.double("commission_min", default: 0, range: 0...1e9))
-        config.backtest.slippage = SlippageModel(basisPoints: try costs.double("slippage_bps", default: 0, range: 0...10_000))
+        config.backtest.slippage = SlippageModel(
+            basisPoints: try costs.double("slippage_bps", default: 0, range: 0...10_000),
+            rangeFraction: try costs.double("slippage_range", default: 0, range: 0...10),
+            atrFraction: try costs.double("slippage_atr", default: 0, range: 0...10),
+            atrPeriod: try costs.optionalInt("slippage_atr_period", range: 1...100_000) ?? 14)
         try costs.finish()
 
-        let execution = try top.section("execution")
-        let fill = try execution.string("fill", default: FillTiming.nextOpen.rawValue, oneOf: FillTiming.allCases.map(\.rawValue))
-        config.backtest.fillTiming = FillTiming(rawValue: fill)!
-        try execution.finish()
+        (config.backtest.fillTiming, config.backtest.execution) = try ExecutionReader.read(top.section("execution"), seed: config.seed)
 
         config.backtest.risk = try RiskReader.read(top.section("risk"))
 
@@ -163,9 +171,11 @@ public struct ExperimentConfig: Sendable, Equatable {
             "costs": .map([
                 "commission": .number(b.commission.percent), "commission_per_unit": .number(b.commission.perUnit),
                 "commission_fixed": .number(b.commission.fixed), "commission_min": .number(b.commission.minimum),
-                "slippage_bps": .number(b.slippage.basisPoints),
+                "slippage_bps": .number(b.slippage.basisPoints), "slippage_range": .number(b.slippage.rangeFraction),
+                "slippage_atr": .number(b.slippage.atrFraction), "slippage_atr_period": .int(b.slippage.atrPeriod),
             ]),
-            "execution": .map(["fill": .string(b.fillTiming.rawValue)]),
+            "execution": ExecutionReader.canonical(fill: b.fillTiming, b.execution),
+            "time_zone": .string(timeZone),
             "risk": RiskReader.canonical(b.risk),
             "metrics": .map([
                 "periods_per_year": .optional(metrics.periodsPerYear), "risk_free_rate": .number(metrics.riskFreeRate),

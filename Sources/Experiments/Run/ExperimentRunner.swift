@@ -46,7 +46,11 @@ public struct ExperimentRunner {
         var strategy = try S(parameters: parameters)
         try parameters.checkAllRead()
 
-        let result = Backtest(series: input.series, config: config.backtest).run(&strategy)
+        var backtest = config.backtest
+        let first = input.series.compactMap(\.times.first).min() ?? 0, last = input.series.compactMap(\.times.last).max() ?? 0
+        try ExecutionReader.check(backtest.execution, first: first, last: last)
+        backtest.calendar = ZoneCalendar.calendar(config.timeZone, first: first, last: last)
+        let result = Backtest(series: input.series, config: backtest).run(&strategy)
         timer.mark("engine")
         let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
         timer.mark("metrics")
@@ -62,6 +66,7 @@ public struct ExperimentRunner {
                 ("trades.csv", { CSVArtifacts.trades(result) }),
                 ("fills.csv", { CSVArtifacts.fills(result) }),
                 ("rejections.csv", { CSVArtifacts.rejections(result) }),
+                ("risk_events.csv", { CSVArtifacts.riskEvents(result) }),
             ], workers: workers)
             timer.mark("csv files")
             try directory.write("metrics.json", text: metricsDocument(metrics, result: result, input: input, config: config).json())
@@ -109,6 +114,9 @@ public struct ExperimentRunner {
     func metricsDocument(_ m: PerformanceMetrics, result: BacktestResult, input: InputData, config: ExperimentConfig) -> CanonicalValue {
         var byRule: [String: CanonicalValue] = [:]
         for r in result.rejections { if case .int(let n) = byRule[r.rule] ?? .int(0) { byRule[r.rule] = .int(n + 1) } }
+        var eventCounts: [String: [String: Int]] = [:]  // rule → action → count
+        for e in result.riskEvents { eventCounts[e.rule, default: [:]][e.action.rawValue, default: 0] += 1 }
+        let events = eventCounts.mapValues { CanonicalValue.map($0.mapValues { .int($0) }) }
         return .map([
             "metrics": m.canonical,
             "conventions": .map([
@@ -131,6 +139,11 @@ public struct ExperimentRunner {
                 "last_bar": .string(Timestamp(milliseconds: result.times.last ?? 0).description),
             ]),
             "rejections_by_rule": .map(byRule),
+            "risk_events": .map(events),
+            "orders": .map([
+                "submitted": .int(result.ordersSubmitted), "cancelled": .int(result.ordersCancelled),
+                "expired": .int(result.ordersExpired), "replaces_failed": .int(result.replacesFailed),
+            ]),
             "open_positions_at_end": .int(result.openPositionsAtEnd),
         ])
     }

@@ -22,6 +22,10 @@ public enum RunSummary {
         for (a, av, b, bv) in rows {
             lines.append("  " + pad(a, 14) + padLeft(av, 12) + "    " + pad(b, 17) + padLeft(bv, 12))
         }
+        if !r.riskEvents.isEmpty {
+            let trips = r.riskEvents.filter { $0.action == .tripped || $0.action == .forcedExit }
+            lines.append("  risk events: \(grouped(r.riskEvents.count)) (\(grouped(trips.count)) trips or forced exits; see risk_events.csv)")
+        }
         let issues = o.dataReport.issueCount
         lines.append("  data checks: " + (issues == 0 ? "all \(grouped(o.dataReport.rowsRead)) rows passed"
             : "\(issues) rows flagged (\(ExperimentRunner.describeCounts(o.dataReport)))"))

@@ -27,10 +27,13 @@ struct ArtifactSchema: Sendable {
         name: "rejections.csv", kind: .csv,
         columns: ["time", "order_id", "symbol", "side", "requested_quantity", "approved_quantity", "rule", "detail"],
         key: ["time", "symbol", "rule"], labels: ["order_id"])
+    static let riskEvents = ArtifactSchema(
+        name: "risk_events.csv", kind: .csv, columns: ["time", "rule", "event", "symbol", "detail"],
+        key: ["time", "rule", "event", "symbol"], labels: [])
     static let metrics = ArtifactSchema(name: "metrics.json", kind: .json, columns: [], key: [], labels: [])
     static let config = ArtifactSchema(name: "config.yaml", kind: .yaml, columns: [], key: [], labels: [])
 
-    static let all: [ArtifactSchema] = [config, trades, fills, equity, rejections, metrics]
+    static let all: [ArtifactSchema] = [config, trades, fills, equity, rejections, riskEvents, metrics]
 
     /// The schema for a file name; an unknown CSV is matched row by row.
     static func named(_ name: String) -> ArtifactSchema {

@@ -5,9 +5,15 @@ import Model
 /// Enters when a close rises above the highest high of the previous `entry` bars; at entry
 /// places a stop `stop_atr` × ATR(`atr_period`) below that close. Exits at market when a
 /// close falls below the lowest low of the previous `exit` bars, or by the stop.
+///
+/// Sizing: by default each entry targets `size` / symbols of equity. With `risk_sized: true`
+/// the entry is a bracket sized by the config's `risk.sizing` (set it to ATR sizing with the
+/// same multiple and period, and a stopped trade loses `risk_per_trade` of equity); `size`
+/// is then not read.
 public struct DonchianBreakout: Strategy {
     public static let name = "donchian-breakout"
     let share: Double
+    let riskSized: Bool
     let stopMultiple: Double
     var highs: [RollingExtreme]
     var lows: [RollingExtreme]
@@ -20,7 +26,8 @@ public struct DonchianBreakout: Strategy {
         let atrPeriod = try parameters.int("atr_period", default: 14, range: 1...100_000)
         stopMultiple = try parameters.double("stop_atr", default: 2, range: 0.1...100)
         let n = parameters.symbols.count
-        share = try parameters.double("size", default: 1, range: 0...10) / Double(n)
+        riskSized = try parameters.bool("risk_sized", default: false)
+        share = riskSized ? 0 : try parameters.double("size", default: 1, range: 0...10) / Double(n)
         highs = Array(repeating: RollingExtreme(period: entry, kind: .highest), count: n)
         lows = Array(repeating: RollingExtreme(period: exit, kind: .lowest), count: n)
         atr = Array(repeating: ATR(period: atrPeriod), count: n)
@@ -41,9 +48,13 @@ public struct DonchianBreakout: Strategy {
             stopOrder[s] = nil
         }
         if !holding && stopOrder[s] == nil && bar.close > upper {
-            context.targetPercent(s, share)
-            stopOrder[s] = context.submit(symbol: s, side: .sell, size: .targetPercent(0),
-                                          kind: .stop(price: bar.close - stopMultiple * range))
+            let stop = bar.close - stopMultiple * range
+            if riskSized {
+                stopOrder[s] = context.bracket(s, side: .buy, size: .sized, stopLoss: stop).stopLoss
+            } else {
+                context.targetPercent(s, share)
+                stopOrder[s] = context.submit(symbol: s, side: .sell, size: .targetPercent(0), kind: .stop(price: stop))
+            }
         } else if holding && bar.close < lower {
             if let id = stopOrder[s] { context.cancel(orderID: id) }
             stopOrder[s] = nil
