@@ -119,3 +119,12 @@ func volumeParticipationCap(_ remainder: VolumeRemainder, _ expected: [Double]) 
     #expect(r.riskEvents.map(\.action) == [.forcedExit])
     #expect(r.riskEvents[0].detail == "closing 10 at market, slippage x5")
 }
+
+/// ATR slippage, half of ATR(2): ATR is 4 after two bars of true range 4, so a buy at the
+/// 101 open pays 103; before the ATR is ready the fill bar's range (4) stands in: 100 → 102.
+@Test func atrSlippage() {
+    let series = bars("X", [(100, 102, 98, 100), (100, 103, 99, 101), (101, 101, 101, 101)])
+    let config = BacktestConfig(capital: 10_000, slippage: SlippageModel(atrFraction: 0.5, atrPeriod: 2))
+    #expect(run([series], config, [1: { $0.buy(0, quantity: 1) }]).fills.map(\.price) == [103])
+    #expect(run([series], config, [0: { $0.buy(0, quantity: 1) }]).fills.map(\.price) == [102])
+}

@@ -86,3 +86,22 @@ func maxDrawdownStop(_ flatten: Bool) {
     #expect(r.fills.map(\.side) == [.buy, .sell])
     #expect(r.riskEvents.map(\.detail) == ["rejections: 2 risk refusals within 10 minutes (limit 2); entries halted for the rest of the run"])
 }
+
+/// Just short of each limit nothing trips: a 10.91% drawdown under an 11% stop, a 6% move
+/// under a 7% breaker, one refusal under a breaker counting two.
+@Test func haltsStayQuietBelowTheirLimits() {
+    let drawdown = bars("X", [(100, 100, 100, 100), (100, 110, 100, 110), (110, 110, 98, 98), (98, 98, 98, 98), (98, 98, 98, 98)])
+    let quiet = run([drawdown], BacktestConfig(capital: 10_000, risk: RiskLimits(maxDrawdown: .init(limit: 0.11, flatten: true))), [
+        0: { _ = $0.buy(0, quantity: 100) }, 3: { _ = $0.sell(0, quantity: 1) },
+    ])
+    #expect(quiet.riskEvents.isEmpty && quiet.rejections.isEmpty && quiet.fills.count == 2)
+    let jump = bars("X", [(100, 100, 100, 100), (100, 106, 100, 106), (106, 106, 106, 106), (106, 106, 106, 106)])
+    let breaker = CircuitBreaker(trigger: .priceMove(0.07), halt: .restOfRun)
+    let calm = run([jump], BacktestConfig(capital: 10_000, risk: RiskLimits(circuitBreakers: [breaker])), [1: { _ = $0.buy(0, quantity: 1) }])
+    #expect(calm.riskEvents.isEmpty && calm.fills.count == 1)
+    let counting = CircuitBreaker(trigger: .rejections(count: 2, withinMilliseconds: 600_000), halt: .restOfRun)
+    let one = run([flatBars("X", 5)], BacktestConfig(capital: 10_000, risk: RiskLimits(minNotional: 500, circuitBreakers: [counting])), [
+        0: { _ = $0.buy(0, quantity: 1) }, 1: { _ = $0.buy(0, quantity: 10) },
+    ])
+    #expect(one.rejections.map(\.rule) == ["min_notional"] && one.riskEvents.isEmpty && one.fills.count == 1)
+}
