@@ -27,7 +27,8 @@ struct RiskMonitor {
     private var haltUntil: Int64 = .min
     private var haltDetail = ""
     private var breakerPeak: Double
-    private var refusalTimes: [Int64] = []
+    /// Per breaker: the times of recent refusals (used by `rejections` triggers only).
+    private var refusalTimes: [[Int64]]
     private var previousClose: [Double]
 
     init(limits: RiskLimits, calendar: TradingCalendar, capital: Double, symbols: [String]) {
@@ -39,6 +40,7 @@ struct RiskMonitor {
         peak = capital
         breakerPeak = capital
         previousClose = Array(repeating: .nan, count: symbols.count)
+        refusalTimes = Array(repeating: [], count: limits.circuitBreakers.count)
     }
 
     var watchesPrices: Bool {
@@ -75,15 +77,15 @@ struct RiskMonitor {
         return nil
     }
 
-    /// A risk refusal or cut (not a halt) at `t`, for the `rejections` breaker.
+    /// An order refused or cut by a risk rule (not a halt) at `t`, for `rejections` breakers.
     mutating func noteRefusal(time t: Int64) {
         for (i, breaker) in limits.circuitBreakers.enumerated() {
             guard case .rejections(let count, let window) = breaker.trigger else { continue }
-            refusalTimes.append(t)
-            refusalTimes.removeAll { $0 <= t - window }
-            if refusalTimes.count >= count {
-                trip(i, time: t, "\(refusalTimes.count) risk refusals within \(window / 60_000) minutes (limit \(count))")
-                refusalTimes.removeAll()
+            refusalTimes[i].append(t)
+            refusalTimes[i].removeAll { $0 <= t - window }
+            if refusalTimes[i].count >= count {
+                trip(i, time: t, "\(refusalTimes[i].count) risk refusals within \(detailNumber(Double(window) / 60_000)) minutes (limit \(count))")
+                refusalTimes[i].removeAll()
             }
         }
     }

@@ -60,7 +60,7 @@ extension RunState {
         let (approvedByRisk, refused) = risk.review(order: order, side: side, quantity: quantity, price: fillPrice,
                                                     portfolio: portfolio, time: time, sinceExit: since, halt: halt)
         rejections.append(contentsOf: refused)
-        for r in refused where !Self.haltRules.contains(r.rule) { monitor.noteRefusal(time: time.milliseconds) }
+        if refused.contains(where: { !Self.haltRules.contains($0.rule) }) { monitor.noteRefusal(time: time.milliseconds) }
         var approved = approvedByRisk
         var keepsRest = false
         if let share = config.execution.maxVolumeShare {

@@ -9,7 +9,10 @@ extension RunState {
     mutating func forceExits(_ exit: ForcedExit, now: Timestamp) {
         var forced: [Int] = []
         for s in series.indices where portfolio.quantity[s] != 0 {
-            for j in orders.indices where orders[j].symbol == s && status[j] != .done { cancel(j + 1) }
+            // A replace still travelling does not know its symbol yet; it fails on arrival.
+            for j in orders.indices where orders[j].symbol == s && status[j] != .done && !(status[j] == .pending && orders[j].replaces != nil) {
+                cancel(j + 1)
+            }
             let q = portfolio.quantity[s]
             var order = context.makeOrder(symbol: s, side: q > 0 ? .sell : .buy, size: .quantity(abs(q)), kind: .market, timeInForce: .gtc)
             order.reduceOnly = true
