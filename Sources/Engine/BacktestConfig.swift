@@ -8,10 +8,13 @@ public struct BacktestConfig: Sendable, Equatable {
     public var execution: ExecutionRules
     /// Where trading days begin (daily loss limit, day orders).
     public var calendar: TradingCalendar
+    /// If set, the strategy may trade only inside these windows; it sees every bar (its
+    /// indicators warm up), but orders it submits outside are dropped.
+    public var tradingWindows: [TradingWindow]?
 
     public init(capital: Double = 100_000, commission: CommissionModel = .init(), slippage: SlippageModel = .init(),
                 fillTiming: FillTiming = .nextOpen, risk: RiskLimits = .init(), execution: ExecutionRules = .init(),
-                calendar: TradingCalendar = .utc) {
+                calendar: TradingCalendar = .utc, tradingWindows: [TradingWindow]? = nil) {
         self.capital = capital
         self.commission = commission
         self.slippage = slippage
@@ -19,5 +22,23 @@ public struct BacktestConfig: Sendable, Equatable {
         self.risk = risk
         self.execution = execution
         self.calendar = calendar
+        self.tradingWindows = tradingWindows?.sorted { $0.start < $1.start }
+    }
+}
+
+/// A span of time in which a strategy may trade: from `start` (inclusive) to `end`
+/// (exclusive), UTC milliseconds. With `closeAtEnd`, every position still open is closed at
+/// market on the first bar at or after `end` (a `window_end` risk event), so that a window's
+/// result does not run on into time outside it.
+public struct TradingWindow: Sendable, Equatable {
+    public var start: Int64
+    public var end: Int64
+    public var closeAtEnd: Bool
+
+    public init(start: Int64, end: Int64, closeAtEnd: Bool = false) {
+        precondition(start < end, "a trading window must end after it starts")
+        self.start = start
+        self.end = end
+        self.closeAtEnd = closeAtEnd
     }
 }

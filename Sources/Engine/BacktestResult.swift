@@ -18,6 +18,11 @@ public struct BacktestResult: Sendable {
     public var ordersCancelled: Int
     public var ordersExpired: Int
     public var replacesFailed: Int
+    /// Orders submitted outside `tradingWindows`, dropped unseen by the venue.
+    public var ordersOutsideWindows: Int
+    /// Per timestamp: whether a position was open at its close (for metrics over a part of
+    /// the timeline).
+    public var exposedAtClose: [Bool]
     /// Timestamps at whose close at least one position was open.
     public var exposedBars: Int
     /// Symbol bars the strategy saw (for several symbols, more than `times.count`).

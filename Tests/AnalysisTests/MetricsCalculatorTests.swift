@@ -11,7 +11,8 @@ private func result(equity: [Double], trades: [Double] = [], capital: Double = 1
     }
     return BacktestResult(symbols: ["X"], times: equity.indices.map { Int64($0) * day }, equity: equity,
                           cash: equity, fills: [], trades: t, rejections: [], riskEvents: [], ordersSubmitted: 0, ordersCancelled: 0,
-                          ordersExpired: 0, replacesFailed: 0, exposedBars: 2,
+                          ordersExpired: 0, replacesFailed: 0, ordersOutsideWindows: 0,
+                          exposedAtClose: [], exposedBars: 2,
                           barsProcessed: equity.count, openPositionsAtEnd: 0, initialCapital: capital)
 }
 

@@ -128,3 +128,19 @@ func volumeParticipationCap(_ remainder: VolumeRemainder, _ expected: [Double]) 
     #expect(run([series], config, [1: { $0.buy(0, quantity: 1) }]).fills.map(\.price) == [103])
     #expect(run([series], config, [0: { $0.buy(0, quantity: 1) }]).fills.map(\.price) == [102])
 }
+
+/// Trading windows: the strategy sees every bar but may trade only inside [00:02, 00:04);
+/// an order at 00:00 is dropped, one at 00:02 fills at 00:03, and the position is closed at
+/// the 00:04 open because the window closes its positions at its end.
+@Test func tradingWindowsDropOrdersOutsideAndCloseAtTheEnd() {
+    let series = bars("X", (0..<6).map { i in let p = 100 + Double(i); return (p, p, p, p) })
+    let window = TradingWindow(start: 2 * minute, end: 4 * minute, closeAtEnd: true)
+    let r = run([series], BacktestConfig(capital: 10_000, tradingWindows: [window]), [
+        0: { $0.buy(0, quantity: 1) }, 2: { $0.buy(0, quantity: 1) },
+    ])
+    #expect(r.fills.map(\.time.milliseconds) == [3 * minute, 4 * minute])
+    #expect(r.fills.map(\.price) == [103, 104])
+    #expect(r.ordersOutsideWindows == 1)
+    #expect(r.riskEvents.map(\.rule) == ["window_end"])
+    #expect(r.exposedAtClose == [false, false, false, true, false, false])
+}

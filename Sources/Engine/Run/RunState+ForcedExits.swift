@@ -6,7 +6,7 @@ extension RunState {
     /// Closes every open position at market on its symbol's bar at or after `exit.time`,
     /// with slippage × its multiplier, ahead of every other order, and cancels the symbol's
     /// other orders (a stale stop must not reopen what was forced out).
-    mutating func forceExits(_ exit: ForcedExit, now: Timestamp) {
+    mutating func forceExits(_ exit: ForcedExit, now: Timestamp, rule: String = "forced_exit") {
         var forced: [Int] = []
         for s in series.indices where portfolio.quantity[s] != 0 {
             // A replace still travelling does not know its symbol yet; it fails on arrival.
@@ -20,7 +20,7 @@ extension RunState {
             register(order)
             status[order.id - 1] = .open
             forced.append(order.id)
-            monitor.record(now.milliseconds, "forced_exit", .forcedExit,
+            monitor.record(now.milliseconds, rule, .forcedExit,
                            "closing \(detailNumber(abs(q))) at market, slippage x\(detailNumber(exit.slippageMultiplier))", symbol: s)
         }
         openOrders.insert(contentsOf: forced, at: 0)

@@ -22,6 +22,11 @@ extension RunState {
     mutating func drainOutbox(now: Timestamp, barIndex: Int, present: [Int]) {
         for order in context.outbox {
             register(order)
+            if !context.tradingAllowed {
+                status[order.id - 1] = .done  // outside the trading windows: never sent
+                outsideWindows += 1
+                continue
+            }
             guard order.parent == nil else { continue }  // legs travel with their entry
             let s = order.symbol
             if simulator.timing == .close, order.kind == .market, order.replaces == nil, present[s] >= 0 {

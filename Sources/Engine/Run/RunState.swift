@@ -31,7 +31,7 @@ struct RunState {
 
     var fills: [Fill] = []
     var rejections: [Rejection] = []
-    var cancelled = 0, expired = 0, replacesFailed = 0
+    var cancelled = 0, expired = 0, replacesFailed = 0, outsideWindows = 0
     /// Per symbol: its bar index and time when a position in it last went flat (cooldown).
     var lastExit: [(bar: Int, time: Timestamp)?]
     var step = 0
@@ -66,6 +66,10 @@ struct RunState {
         let monitored = config.risk.needsMonitor, watchesPrices = monitor.watchesPrices
         let tracksVolatility = volatility.isNeeded
         let forcedExits = config.execution.forcedExits
+        let windows = config.tradingWindows ?? []
+        var window = 0
+        if !windows.isEmpty { context.tradingAllowed = false }
+        var exposedAtClose = [Bool](); exposedAtClose.reserveCapacity(timeline.count)
         var cursor = [Int](repeating: 0, count: symbolCount)
         var present = [Int](repeating: -1, count: symbolCount)
         var equityOut = [Double](); equityOut.reserveCapacity(timeline.count)
@@ -94,6 +98,13 @@ struct RunState {
                 forceExits(forcedExits[nextForcedExit], now: now)
                 nextForcedExit += 1
             }
+            if !windows.isEmpty {
+                while window < windows.count && t >= windows[window].end {
+                    if windows[window].closeAtEnd { forceExits(ForcedExit(time: now), now: now, rule: "window_end") }
+                    window += 1
+                }
+                context.tradingAllowed = window < windows.count && t >= windows[window].start
+            }
             if !openOrders.isEmpty { matchOpenOrders(present: present, barIndex: ti, now: now) }
             for s in 0..<symbolCount where present[s] >= 0 {
                 portfolio.mark[s] = closes[s][present[s]]
@@ -118,11 +129,13 @@ struct RunState {
             equityOut.append(portfolio.equity)
             cashOut.append(portfolio.cash)
             if portfolio.openPositionCount > 0 { exposed += 1 }
+            exposedAtClose.append(portfolio.openPositionCount > 0)
         }
         return BacktestResult(
             symbols: series.map(\.symbol), times: timeline, equity: equityOut, cash: cashOut, fills: fills,
             trades: portfolio.trades, rejections: rejections, riskEvents: monitor.events, ordersSubmitted: orders.count,
-            ordersCancelled: cancelled, ordersExpired: expired, replacesFailed: replacesFailed, exposedBars: exposed,
+            ordersCancelled: cancelled, ordersExpired: expired, replacesFailed: replacesFailed, ordersOutsideWindows: outsideWindows,
+            exposedAtClose: exposedAtClose, exposedBars: exposed,
             barsProcessed: barsProcessed, openPositionsAtEnd: portfolio.openPositionCount, initialCapital: config.capital)
     }
 }

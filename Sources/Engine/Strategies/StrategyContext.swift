@@ -8,6 +8,9 @@ public final class StrategyContext {
     public internal(set) var time = Timestamp(milliseconds: 0)
     /// Index of the current timestamp in the run's timeline (0-based).
     public internal(set) var barIndex = 0
+    /// False outside the config's trading windows (a split's warm-up, a month a stress
+    /// scenario leaves out): orders submitted then are dropped.
+    public internal(set) var tradingAllowed = true
     let portfolio: Portfolio
     let volatility: SymbolVolatility
     let sizing: PositionSizing
