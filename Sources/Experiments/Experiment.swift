@@ -26,6 +26,16 @@ public enum Experiment {
             runner.gitFolder = directory.url
             runner.overrides = options.overrides
             if let workers = options.workers { runner.workers = workers }
+            if options.validate {
+                var report: (@Sendable (Int, Int) -> Void)? = nil
+                if !options.json {
+                    let progress = ValidationProgress()
+                    report = { done, total in progress.update(done, total) }
+                }
+                let outcome = try runner.validate(S.self, config: config, progress: report)
+                print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : ValidationSummary.text(outcome))
+                exit(0)
+            }
             let outcome = try runner.run(S.self, config: config)
             print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : RunSummary.text(outcome))
             exit(0)
@@ -37,10 +47,11 @@ public enum Experiment {
 
     static func usage(executable: String) -> String {
         """
-        usage: \(executable) [EXPERIMENT-DIR] [--set KEY.PATH=VALUE]... [--json] [--artifacts DIR] [--workers N]
+        usage: \(executable) [EXPERIMENT-DIR] [--validate] [--set KEY.PATH=VALUE]... [--json] [--artifacts DIR] [--workers N]
 
         Runs the experiment in EXPERIMENT-DIR (default: experiments/\(executable)) and writes
         its artifacts under artifacts/<name>/<run-id>/. Usually started by `quantbt run`.
+        --validate runs the splits and stress scenarios instead (what `quantbt validate` starts).
         --workers caps the parallel work (default: every core); artifacts do not depend on it.
 
         examples:
@@ -56,6 +67,7 @@ public enum Experiment {
         var help = false
         var artifacts: String?
         var workers: Int?
+        var validate = false
 
         init(_ args: [String]) throws {
             var i = 0
@@ -69,6 +81,7 @@ public enum Experiment {
                 switch a {
                 case "--set", "-s": overrides.append(try value(a))
                 case "--json": json = true
+                case "--validate": validate = true
                 case "--help", "-h": help = true
                 case "--artifacts": artifacts = try value(a)
                 case "--workers":
@@ -77,7 +90,7 @@ public enum Experiment {
                     workers = n
                 default:
                     if a.hasPrefix("--set=") { overrides.append(String(a.dropFirst(6))) }
-                    else if a.hasPrefix("-") { throw ConfigError("unknown option '\(a)'; options: --set KEY.PATH=VALUE, --json, --artifacts DIR, --workers N") }
+                    else if a.hasPrefix("-") { throw ConfigError("unknown option '\(a)'; options: --validate, --set KEY.PATH=VALUE, --json, --artifacts DIR, --workers N") }
                     else if directory == nil { directory = a }
                     else { throw ConfigError("unexpected argument '\(a)'; give one experiment folder") }
                 }

@@ -28,6 +28,9 @@ struct Bless: ParsableCommand {
     @Flag(help: "Run the experiment binary as it is, without building it first.")
     var noBuild = false
 
+    @Flag(help: "Bless the validation run (`quantbt validate`) as golden/<name>-validation instead of the plain run.")
+    var validation = false
+
     func run() throws {
         let (directory, config) = try openExperiment(experiment)
         let git: GitState?
@@ -36,8 +39,8 @@ struct Bless: ParsableCommand {
 
         var builder = ExperimentBuilder(root: directory.root)
         let binary = try builder.binary(for: directory.name, build: !noBuild)
-        let run = try builder.runForRunFolder(binary, arguments: [directory.url.path])
-        let goldenLabel = "golden/\(directory.name)"
+        let run = try builder.runForRunFolder(binary, arguments: [directory.url.path] + (validation ? ["--validate"] : []))
+        let goldenLabel = Goldens.label(directory.name, validation: validation)
         let golden = directory.root.appendingPathComponent(goldenLabel)
         let before = Goldens.changes(run: run, golden: golden, tolerances: config.tolerances, goldenLabel: goldenLabel)
         let large: [String]

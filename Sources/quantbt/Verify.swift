@@ -35,14 +35,17 @@ struct Verify: ParsableCommand {
     @Flag(help: "Run the experiment binary as it is, without building it first.")
     var noBuild = false
 
+    @Flag(help: "Verify the validation run (`quantbt validate`) against golden/<name>-validation.")
+    var validation = false
+
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, e.g. --runs 3") }
     }
 
     func run() throws {
         let (directory, config) = try openExperiment(experiment)
-        let golden = directory.root.appendingPathComponent("golden/\(directory.name)")
-        let goldenLabel = "golden/\(directory.name)"
+        let goldenLabel = Goldens.label(directory.name, validation: validation)
+        let golden = directory.root.appendingPathComponent(goldenLabel)
         // Broken goldens fail before anything is built or run.
         _ = try withArtifactErrors { try GoldenVerifier.checkedGoldens(golden, label: goldenLabel) }
 
@@ -55,7 +58,7 @@ struct Verify: ParsableCommand {
             // on the worker count shows as a difference.
             let workers = runs == 1 ? ProcessInfo.processInfo.activeProcessorCount : i
             progress.started(i, "\(workers) worker\(workers == 1 ? "" : "s")")
-            let folder = try builder.runForRunFolder(binary, arguments: [directory.url.path, "--workers", "\(workers)"])
+            let folder = try builder.runForRunFolder(binary, arguments: [directory.url.path, "--workers", "\(workers)"] + (validation ? ["--validate"] : []))
             let hashes = try withArtifactErrors { try GoldenVerifier.checkedRun(folder, label: folder.path(relativeTo: directory.root)) }
             results.append(.init(directory: folder.path(relativeTo: directory.root), workers: workers, hashes: hashes))
             progress.finished(i)

@@ -66,9 +66,9 @@ struct RunState {
         let monitored = config.risk.needsMonitor, watchesPrices = monitor.watchesPrices
         let tracksVolatility = volatility.isNeeded
         let forcedExits = config.execution.forcedExits
-        let windows = config.tradingWindows ?? []
+        let windowed = config.tradingWindows != nil, windows = config.tradingWindows ?? []
         var window = 0
-        if !windows.isEmpty { context.tradingAllowed = false }
+        if windowed { context.tradingAllowed = false }
         var exposedAtClose = [Bool](); exposedAtClose.reserveCapacity(timeline.count)
         var cursor = [Int](repeating: 0, count: symbolCount)
         var present = [Int](repeating: -1, count: symbolCount)
@@ -98,7 +98,7 @@ struct RunState {
                 forceExits(forcedExits[nextForcedExit], now: now)
                 nextForcedExit += 1
             }
-            if !windows.isEmpty {
+            if windowed {
                 while window < windows.count && t >= windows[window].end {
                     if windows[window].closeAtEnd { forceExits(ForcedExit(time: now), now: now, rule: "window_end") }
                     window += 1

@@ -5,6 +5,18 @@ import Model
 /// (exit time, trade id), equity one row per timestamp, rejections by time. Numbers use
 /// Swift's shortest round-trip form.
 enum CSVArtifacts {
+    /// Every CSV file of a run, named with `prefix` (a folder, for validation scenarios),
+    /// ready for `RunDirectory.writeConcurrently`.
+    static func all(_ result: BacktestResult, every: Int64?, prefix: String = "") -> [(name: String, make: @Sendable () -> [UInt8])] {
+        [
+            (prefix + "equity.csv", { equity(result, every: every) }),
+            (prefix + "trades.csv", { trades(result) }),
+            (prefix + "fills.csv", { fills(result) }),
+            (prefix + "rejections.csv", { rejections(result) }),
+            (prefix + "risk_events.csv", { riskEvents(result) }),
+        ]
+    }
+
     static func trades(_ r: BacktestResult) -> [UInt8] {
         var w = ByteWriter(capacity: r.trades.count * 160 + 128)
         w.line(ArtifactSchema.trades.header)

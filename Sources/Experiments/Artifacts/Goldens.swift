@@ -31,6 +31,11 @@ public enum Goldens {
     /// renamed into place, so an interrupted bless leaves the old goldens whole.
     /// - Returns: files above `largeFileBytes`, for a warning.
     @discardableResult
+    /// `golden/<name>` for a plain run, `golden/<name>-validation` for `quantbt validate`'s.
+    public static func label(_ name: String, validation: Bool) -> String {
+        "golden/\(name)\(validation ? "-validation" : "")"
+    }
+
     public static func write(run: URL, golden: URL) throws -> [String] {
         let fm = FileManager.default
         let parent = golden.deletingLastPathComponent()

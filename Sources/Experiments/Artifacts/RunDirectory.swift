@@ -55,6 +55,9 @@ struct RunDirectory {
     }
 
     private static func writeFile(_ raw: UnsafeRawBufferPointer, to url: URL, name: String) throws {
+        if name.contains("/") {  // a scenario's folder inside the run
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
         let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
                         count: raw.count, deallocator: .none)
         do { try data.write(to: url) } catch {

@@ -121,6 +121,21 @@ final class ConfigSection {
         }
     }
 
+    /// A list of numbers (a single number is a list of one); nil when absent.
+    func doubleList(_ key: String, range: ClosedRange<Double>) throws -> [Double]? {
+        guard let child = raw(key) else { return nil }
+        let items: [ConfigNode] = if case .list(let l) = child.value { l } else { [child] }
+        return try items.map { item in
+            guard case .scalar(let s) = item.value, let v = Double(s.replacingUnderscores), v.isFinite else {
+                throw ConfigError("\(item.origin): \(keyPath(key)): expected a list of numbers, e.g. [2, 3]")
+            }
+            guard range.contains(v) else {
+                throw ConfigError("\(item.origin): \(keyPath(key)): \(s) is out of range; use values from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return v
+        }
+    }
+
     /// A list of maps (e.g. `circuit_breakers`), each read as its own section named
     /// `key[1]`, `key[2]`… in errors; a single map is a list of one.
     func sectionList(_ key: String) throws -> [ConfigSection] {

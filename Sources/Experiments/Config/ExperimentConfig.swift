@@ -35,6 +35,8 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var timeZone = "UTC"
     /// `output.equity_every`: keep one equity row per period (ms) instead of every bar.
     public var equityEvery: Int64?
+    /// Splits and stress scenarios for `quantbt validate`.
+    public var validation = ValidationPlan()
     /// How verify and diff compare runs; not part of config.yaml (see `ToleranceSet`).
     public var tolerances = ToleranceSet()
 
@@ -112,6 +114,7 @@ public struct ExperimentConfig: Sendable, Equatable {
         config.equityEvery = try output.optionalDuration("equity_every", word: "bar")
         try output.finish()
 
+        config.validation = try ValidationReader.read(splits: top.section("splits"), stress: top.section("stress"))
         config.tolerances = try ToleranceReader.read(top.section("tolerances"))
 
         try top.finish()
@@ -160,7 +163,10 @@ public struct ExperimentConfig: Sendable, Equatable {
             dataMap["files"] = .list(data.files.map { .string($0) })
         }
         let b = backtest
+        let (splits, stress) = ValidationReader.canonical(validation)
         return .map([
+            "splits": splits,
+            "stress": stress,
             "name": .string(name),
             "description": .string(description),
             "seed": .int(Int(seed)),

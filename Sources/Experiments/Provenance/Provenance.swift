@@ -19,6 +19,8 @@ public struct Provenance: Sendable {
     public var workers: Int
     public var started: Date
     public var finished: Date
+    /// For a validation run: how many times the holdout has been evaluated, this run included.
+    public var holdoutEvaluations: Int?
 
     func document(manifestSHA256: String) -> CanonicalValue {
         var gitValue = CanonicalValue.null
@@ -47,6 +49,7 @@ public struct Provenance: Sendable {
             "finished": .string(Self.iso(finished)),
             "duration_seconds": .number((finished.timeIntervalSince(started) * 1000).rounded() / 1000),
             "manifest_sha256": .string(manifestSHA256),
+            "holdout_evaluations": holdoutEvaluations.map { .int($0) } ?? .null,
         ])
     }
 

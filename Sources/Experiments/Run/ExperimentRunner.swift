@@ -36,20 +36,9 @@ public struct ExperimentRunner {
         let started = clock()
         let provenanceReads = startProvenanceReads()
         var timer = PhaseTimer()
-        let input = try InputData.load(config, root: root, workers: workers)
+        let (input, backtest) = try prepare(config)
         timer.mark("load")
-        if input.report.issueCount > 0 {
-            warn("warning: data checks flagged \(input.report.issueCount) rows (\(Self.describeCounts(input.report))); first ones:")
-            for m in input.report.messages { warn("  \(m)") }
-        }
-        let parameters = Parameters(strategy: S.name, symbols: input.series.map(\.symbol), values: config.parameters)
-        var strategy = try S(parameters: parameters)
-        try parameters.checkAllRead()
-
-        var backtest = config.backtest
-        let first = input.series.compactMap(\.times.first).min() ?? 0, last = input.series.compactMap(\.times.last).max() ?? 0
-        try ExecutionReader.check(backtest.execution, first: first, last: last)
-        backtest.calendar = ZoneCalendar.calendar(config.timeZone, first: first, last: last)
+        var strategy = try Self.makeStrategy(S.self, config: config, symbols: input.series.map(\.symbol))
         let result = Backtest(series: input.series, config: backtest).run(&strategy)
         timer.mark("engine")
         let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
@@ -60,14 +49,7 @@ public struct ExperimentRunner {
         var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
         do {
             try directory.write("config.yaml", text: configText)
-            let every = config.equityEvery
-            try directory.writeConcurrently([
-                ("equity.csv", { CSVArtifacts.equity(result, every: every) }),
-                ("trades.csv", { CSVArtifacts.trades(result) }),
-                ("fills.csv", { CSVArtifacts.fills(result) }),
-                ("rejections.csv", { CSVArtifacts.rejections(result) }),
-                ("risk_events.csv", { CSVArtifacts.riskEvents(result) }),
-            ], workers: workers)
+            try directory.writeConcurrently(CSVArtifacts.all(result, every: config.equityEvery), workers: workers)
             timer.mark("csv files")
             try directory.write("metrics.json", text: metricsDocument(metrics, result: result, input: input, config: config).json())
             let (git, toolchain) = provenanceReads.value
@@ -92,9 +74,32 @@ public struct ExperimentRunner {
         }
     }
 
+    /// Loads and checks the data, then resolves what needs it: the execution checks against
+    /// its span and the trading calendar of `time_zone` over it.
+    func prepare(_ config: ExperimentConfig) throws -> (InputData, BacktestConfig) {
+        let input = try InputData.load(config, root: root, workers: workers)
+        if input.report.issueCount > 0 {
+            warn("warning: data checks flagged \(input.report.issueCount) rows (\(Self.describeCounts(input.report))); first ones:")
+            for m in input.report.messages { warn("  \(m)") }
+        }
+        var backtest = config.backtest
+        let first = input.series.compactMap(\.times.first).min() ?? 0, last = input.series.compactMap(\.times.last).max() ?? 0
+        try ExecutionReader.check(backtest.execution, first: first, last: last)
+        backtest.calendar = ZoneCalendar.calendar(config.timeZone, first: first, last: last)
+        return (input, backtest)
+    }
+
+    /// The strategy built from `params`; a parameter it does not read is an error.
+    static func makeStrategy<S: Strategy>(_ type: S.Type, config: ExperimentConfig, symbols: [String]) throws -> S {
+        let parameters = Parameters(strategy: S.name, symbols: symbols, values: config.parameters)
+        let strategy = try S(parameters: parameters)
+        try parameters.checkAllRead()
+        return strategy
+    }
+
     /// git status and `swift --version` take tens of milliseconds each: started first,
     /// collected when the artifacts are written.
-    private func startProvenanceReads() -> BackgroundTask<(Result<GitState?, ProvenanceError>, Toolchain)> {
+    func startProvenanceReads() -> BackgroundTask<(Result<GitState?, ProvenanceError>, Toolchain)> {
         let folder = gitFolder ?? root, given = toolchain
         return BackgroundTask {
             let git: Result<GitState?, ProvenanceError>

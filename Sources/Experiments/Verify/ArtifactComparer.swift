@@ -23,12 +23,12 @@ enum ArtifactComparer {
         switch schema.kind {
         case .csv:
             let t = TableComparison(expected: try CSVTable(url: expected, name: name), actual: try CSVTable(url: actual, name: name),
-                                    schema: schema, tolerance: { tolerances.tolerance(file: name, field: $0) })
+                                    schema: schema, tolerance: { tolerances.tolerance(file: schema.name, field: $0) })
             // Same values, different bytes (e.g. 1.0 vs 1): within tolerance, never identical.
             return FileVerdict(name: name, status: t.isWithinTolerance ? .withinTolerance : .mismatch, table: t)
         case .json:
             let d = DocumentComparison(file: name, expected: try flat(expected, name: name, json: true), actual: try flat(actual, name: name, json: true),
-                                       tolerance: { tolerances.tolerance(file: name, field: $0) })
+                                       tolerance: { tolerances.tolerance(file: schema.name, field: $0) })
             return FileVerdict(name: name, status: d.isWithinTolerance ? .withinTolerance : .mismatch, document: d)
         case .yaml:
             let d = DocumentComparison(file: name, expected: try flat(expected, name: name, json: false), actual: try flat(actual, name: name, json: false),

@@ -37,7 +37,9 @@ struct ArtifactSchema: Sendable {
 
     /// The schema for a file name; an unknown CSV is matched row by row.
     static func named(_ name: String) -> ArtifactSchema {
-        if let known = all.first(where: { $0.name == name }) { return known }
+        // A validation run keeps each scenario's files in a folder: splits/train/trades.csv.
+        let file = name.split(separator: "/").last.map(String.init) ?? name
+        if let known = all.first(where: { $0.name == file }) { return known }
         if name.hasSuffix(".json") { return ArtifactSchema(name: name, kind: .json, columns: [], key: [], labels: []) }
         if name.hasSuffix(".yaml") { return ArtifactSchema(name: name, kind: .yaml, columns: [], key: [], labels: []) }
         return ArtifactSchema(name: name, kind: .csv, columns: [], key: [], labels: [])

@@ -21,7 +21,9 @@ public enum GoldenVerifier {
         let experiment = golden.lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: golden.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ArtifactError.goldenMissing("no goldens at \(label); create them with `quantbt bless experiments/\(experiment)`")
+            let bless = experiment.hasSuffix("-validation")
+                ? "quantbt bless experiments/\(experiment.dropLast("-validation".count)) --validation" : "quantbt bless experiments/\(experiment)"
+            throw ArtifactError.goldenMissing("no goldens at \(label); create them with `\(bless)`")
         }
         let manifest: Manifest?
         do { manifest = try Manifest.read(in: golden, label: label) } catch let e as ArtifactError {

@@ -1,0 +1,40 @@
+import Foundation
+
+/// What `quantbt validate` prints on a terminal: the two tables of report.md and where the
+/// reports are.
+public enum ValidationSummary {
+    public static func text(_ o: ValidationOutcome) -> String {
+        func table(_ t: (header: [String], rows: [[String]]), drop: Int = 0) -> [String] {
+            let rows = [t.header] + t.rows
+            let columns = t.header.count - drop
+            let widths = (0..<columns).map { c in rows.map { $0[c].count }.max() ?? 0 }
+            return rows.map { row in
+                "  " + (0..<columns).map { c in c == 0 ? RunSummary.pad(row[c], widths[c]) : RunSummary.padLeft(row[c], widths[c]) }.joined(separator: "  ")
+            }
+        }
+        var lines = ["\(o.config.name): validation (\(o.entries.count) backtests)", "splits:"]
+        lines += table(ValidationPages.splitTable(o))
+        lines.append("stress (vs baseline):")
+        lines += table(ValidationPages.stressTable(o), drop: 1)
+        lines.append(ValidationPages.holdoutLine(o))
+        lines.append("report: \(o.runDirectory)/report.html (and report.md)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// "validate: 4/9 backtests, 1.2 s elapsed, about 1.5 s left" on standard error, updated in
+/// place on a terminal and a line at a time otherwise.
+final class ValidationProgress: @unchecked Sendable {
+    private let start = Date()
+    private let lock = NSLock()
+    private let terminal = isatty(2) == 1
+
+    func update(_ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(start)
+        var line = String(format: "validate: %d/%d backtests, %.1f s elapsed", done, total, elapsed)
+        if done < total { line += String(format: ", about %.1f s left", elapsed / Double(done) * Double(total - done)) }
+        FileHandle.standardError.write(Data((terminal ? "\r" + line + (done == total ? "\n" : "") : line + "\n").utf8))
+    }
+}

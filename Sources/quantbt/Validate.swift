@@ -1,0 +1,56 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run an experiment's splits and stress scenarios and write the validation report.",
+        discussion: """
+            Builds the experiment and runs, each as its own backtest: the baseline (the whole \
+            period), the train / validation / holdout splits of `splits:` (default 60/20/20 % of \
+            the timeline; each trades only inside its window, reads no later bar, and warms up on \
+            the bars before it), and the stress scenarios of `stress:` (slippage x2 and x3, bear \
+            months, range months, a seeded flash crash each quarter). Writes \
+            artifacts/<name>/<run-id>/ with each scenario's files, validation.json (splits with \
+            degradation against train, stress against the baseline), report.md and report.html. \
+            Each run that includes the holdout is counted in artifacts/<name>/holdout-ledger.jsonl.
+
+            Examples:
+              quantbt validate experiments/risk-portfolio
+              quantbt validate experiments/risk-portfolio --set splits.train=0.5 --json
+            """)
+
+    @Argument(help: "The experiment folder, e.g. experiments/risk-portfolio.")
+    var experiment: String
+
+    @Option(name: [.customLong("set"), .customShort("s")], help: "Override a config key: --set stress.bear_month_below=-0.08 (repeatable).")
+    var overrides: [String] = []
+
+    @Option(help: "At most this many backtests at once (default: every core); the artifacts do not depend on it.")
+    var workers: Int?
+
+    @Flag(help: "Print one JSON object (run_dir, holdout_evaluations, baseline, splits, stress) instead of the tables.")
+    var json = false
+
+    @Flag(help: "Run the experiment binary as it is, without building it first.")
+    var noBuild = false
+
+    func validate() throws {
+        for o in overrides where !o.contains("=") {
+            throw ValidationError("--set '\(o)' must be KEY.PATH=VALUE, e.g. --set splits.train=0.5")
+        }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, e.g. --workers 2") }
+    }
+
+    func run() throws {
+        let (directory, _) = try openExperiment(experiment, overrides: overrides)
+        var builder = ExperimentBuilder(root: directory.root)
+        let binary = try builder.binary(for: directory.name, build: !noBuild)
+        var args = [directory.url.path, "--validate"]
+        for o in overrides { args += ["--set", o] }
+        if let workers { args += ["--workers", String(workers)] }
+        if json { args.append("--json") }
+        let status = try builder.runInheritingOutput(binary, arguments: args)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
