@@ -26,6 +26,41 @@ public enum Experiment {
             runner.gitFolder = directory.url
             runner.overrides = options.overrides
             if let workers = options.workers { runner.workers = workers }
+            if options.sweep || options.walkForward {
+                var plain: [String] = []
+                var grid = config.sweep.grid
+                for o in options.overrides {
+                    let (key, value) = (String(o.prefix { $0 != "=" }), String(o.drop { $0 != "=" }.dropFirst()))
+                    switch ParameterGrid.values(value) {
+                    case .failure(let e): throw ConfigError("--set \(o): \(e)")
+                    case .success(let values) where values.count > 1:
+                        grid.axes.removeAll { $0.key == key }
+                        grid.axes.append(.init(key: key, values: values))
+                    case .success: plain.append(o)
+                    }
+                }
+                var base = try directory.loadConfig(overrides: plain, defaultStrategy: S.name)
+                base.sweep.grid = grid
+                if let folds = options.folds { base.walkForward.folds = folds }
+                let configs = try grid.combinations.map { c in
+                    do { return try directory.loadConfig(overrides: plain + grid.overrides(c), defaultStrategy: S.name) } catch {
+                        throw ConfigError("sweep \(grid.overrides(c).joined(separator: " ")): \(error)")
+                    }
+                }
+                var report: (@Sendable (Int, Int) -> Void)? = nil
+                if !options.json {
+                    let progress = ValidationProgress(label: options.sweep ? "sweep" : "walk-forward")
+                    report = { done, total in progress.update(done, total) }
+                }
+                if options.sweep {
+                    let outcome = try runner.sweep(S.self, base: base, grid: grid, configs: configs, progress: report)
+                    print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : SweepPages.summary(outcome))
+                } else {
+                    let outcome = try runner.walkForward(S.self, base: base, grid: grid, configs: configs, progress: report)
+                    print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : WalkForwardPages.summary(outcome))
+                }
+                exit(0)
+            }
             if options.validate {
                 var report: (@Sendable (Int, Int) -> Void)? = nil
                 if !options.json {
@@ -47,11 +82,14 @@ public enum Experiment {
 
     static func usage(executable: String) -> String {
         """
-        usage: \(executable) [EXPERIMENT-DIR] [--validate] [--set KEY.PATH=VALUE]... [--json] [--artifacts DIR] [--workers N]
+        usage: \(executable) [EXPERIMENT-DIR] [--validate | --sweep | --walk-forward [--folds N]] [--set KEY.PATH=VALUE]...
+               [--json] [--artifacts DIR] [--workers N]
 
         Runs the experiment in EXPERIMENT-DIR (default: experiments/\(executable)) and writes
         its artifacts under artifacts/<name>/<run-id>/. Usually started by `quantbt run`.
-        --validate runs the splits and stress scenarios instead (what `quantbt validate` starts).
+        --validate runs the splits and stress scenarios instead (what `quantbt validate` starts);
+        --sweep runs the `sweep:` grid (and --set KEY=a,b,c or KEY=start:stop:step axes) on the
+        train split; --walk-forward runs the walk-forward folds.
         --workers caps the parallel work (default: every core); artifacts do not depend on it.
 
         examples:
@@ -68,6 +106,9 @@ public enum Experiment {
         var artifacts: String?
         var workers: Int?
         var validate = false
+        var sweep = false
+        var walkForward = false
+        var folds: Int?
 
         init(_ args: [String]) throws {
             var i = 0
@@ -82,6 +123,12 @@ public enum Experiment {
                 case "--set", "-s": overrides.append(try value(a))
                 case "--json": json = true
                 case "--validate": validate = true
+                case "--sweep": sweep = true
+                case "--walk-forward": walkForward = true
+                case "--folds":
+                    let text = try value(a)
+                    guard let n = Int(text), n >= 1 else { throw ConfigError("--folds: '\(text)' is not a whole number of at least 1") }
+                    folds = n
                 case "--help", "-h": help = true
                 case "--artifacts": artifacts = try value(a)
                 case "--workers":
@@ -90,7 +137,7 @@ public enum Experiment {
                     workers = n
                 default:
                     if a.hasPrefix("--set=") { overrides.append(String(a.dropFirst(6))) }
-                    else if a.hasPrefix("-") { throw ConfigError("unknown option '\(a)'; options: --validate, --set KEY.PATH=VALUE, --json, --artifacts DIR, --workers N") }
+                    else if a.hasPrefix("-") { throw ConfigError("unknown option '\(a)'; options: --validate, --sweep, --walk-forward, --folds N, --set KEY.PATH=VALUE, --json, --artifacts DIR, --workers N") }
                     else if directory == nil { directory = a }
                     else { throw ConfigError("unexpected argument '\(a)'; give one experiment folder") }
                 }

@@ -17,7 +17,7 @@ struct Validate: ParsableCommand {
 
             Examples:
               quantbt validate experiments/risk-portfolio
-              quantbt validate experiments/risk-portfolio --set splits.train=0.5 --json
+              quantbt validate experiments/risk-portfolio --set stress.bear_month_below=-0.08 --json
             """)
 
     @Argument(help: "The experiment folder, e.g. experiments/risk-portfolio.")
@@ -35,22 +35,9 @@ struct Validate: ParsableCommand {
     @Flag(help: "Run the experiment binary as it is, without building it first.")
     var noBuild = false
 
-    func validate() throws {
-        for o in overrides where !o.contains("=") {
-            throw ValidationError("--set '\(o)' must be KEY.PATH=VALUE, e.g. --set splits.train=0.5")
-        }
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, e.g. --workers 2") }
-    }
+    func validate() throws { try checkModeOptions(overrides: overrides, workers: workers) }
 
     func run() throws {
-        let (directory, _) = try openExperiment(experiment, overrides: overrides)
-        var builder = ExperimentBuilder(root: directory.root)
-        let binary = try builder.binary(for: directory.name, build: !noBuild)
-        var args = [directory.url.path, "--validate"]
-        for o in overrides { args += ["--set", o] }
-        if let workers { args += ["--workers", String(workers)] }
-        if json { args.append("--json") }
-        let status = try builder.runInheritingOutput(binary, arguments: args)
-        if status != 0 { throw ExitCode(status) }
+        try runExperimentMode(experiment, mode: ["--validate"], overrides: overrides, workers: workers, json: json, noBuild: noBuild)
     }
 }

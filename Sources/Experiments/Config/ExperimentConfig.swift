@@ -37,6 +37,9 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var equityEvery: Int64?
     /// Splits and stress scenarios for `quantbt validate`.
     public var validation = ValidationPlan()
+    /// The grid of `quantbt sweep` and the folds of `quantbt walk-forward`.
+    public var sweep = SweepPlan()
+    public var walkForward = WalkForwardPlan()
     /// How verify and diff compare runs; not part of config.yaml (see `ToleranceSet`).
     public var tolerances = ToleranceSet()
 
@@ -115,6 +118,8 @@ public struct ExperimentConfig: Sendable, Equatable {
         try output.finish()
 
         config.validation = try ValidationReader.read(splits: top.section("splits"), stress: top.section("stress"))
+        config.sweep = try SweepReader.read(top.section("sweep"))
+        config.walkForward = try SweepReader.readWalkForward(top.section("walk_forward"))
         config.tolerances = try ToleranceReader.read(top.section("tolerances"))
 
         try top.finish()
@@ -164,7 +169,10 @@ public struct ExperimentConfig: Sendable, Equatable {
         }
         let b = backtest
         let (splits, stress) = ValidationReader.canonical(validation)
+        let (sweepValue, walkForwardValue) = SweepReader.canonical(sweep, walkForward)
         return .map([
+            "sweep": sweepValue,
+            "walk_forward": walkForwardValue,
             "splits": splits,
             "stress": stress,
             "name": .string(name),

@@ -17,6 +17,13 @@ enum ValidationScenarios {
     /// strategy tuned on train never reads holdout bars) and trades only inside it; the
     /// bars before it warm its indicators up and are left out of its metrics.
     static func splits(_ plan: ValidationPlan, series: [BarSeries], timeline: [Int64], base: BacktestConfig) throws -> [ValidationScenario] {
+        try ranges(plan, timeline: timeline).map { name, range in
+            window(name, range, series: series, timeline: timeline, base: base, warmupBars: plan.warmupBars)
+        }
+    }
+
+    /// Each split's timeline indices; a split with fewer than two bars is an error.
+    static func ranges(_ plan: ValidationPlan, timeline: [Int64]) throws -> [(name: String, range: Range<Int>)] {
         var next = 0
         return try plan.splits.map { split in
             let range: Range<Int>
@@ -32,16 +39,23 @@ enum ValidationScenarios {
                 throw ConfigError("splits.\(split.name): selects \(range.count) bars of the data (\(describe(timeline))); "
                     + "a split needs at least 2; move its dates inside the data or give it a larger share")
             }
-            let first = timeline[range.lowerBound], last = timeline[range.upperBound - 1]
-            let warmStart = plan.warmupBars.map { timeline[max(range.lowerBound - $0, 0)] }
-            var config = base
-            config.tradingWindows = [TradingWindow(start: first, end: last + 1)]
-            let sliced = series.map { $0.slice(from: warmStart.map { Timestamp(milliseconds: $0) }, through: Timestamp(milliseconds: last)) }
-            return ValidationScenario(kind: .split, name: split.name, summary: "\(Timestamp(milliseconds: first).dateString) to \(Timestamp(milliseconds: last).dateString)",
-                                      series: sliced, config: config, spans: [first...last],
-                                      facts: ["first_bar": .string(Timestamp(milliseconds: first).description),
-                                              "last_bar": .string(Timestamp(milliseconds: last).description), "bars": .int(range.count)])
+            return (split.name, range)
         }
+    }
+
+    /// A backtest over timeline indices `range`: it reads bars only up to the range's last,
+    /// warms up on up to `warmupBars` bars before it (nil: all), and trades only inside it.
+    static func window(_ name: String, _ range: Range<Int>, series: [BarSeries], timeline: [Int64], base: BacktestConfig,
+                       warmupBars: Int?) -> ValidationScenario {
+        let first = timeline[range.lowerBound], last = timeline[range.upperBound - 1]
+        let warmStart = warmupBars.map { timeline[max(range.lowerBound - $0, 0)] }
+        var config = base
+        config.tradingWindows = [TradingWindow(start: first, end: last + 1)]
+        let sliced = series.map { $0.slice(from: warmStart.map { Timestamp(milliseconds: $0) }, through: Timestamp(milliseconds: last)) }
+        return ValidationScenario(kind: .split, name: name, summary: "\(Timestamp(milliseconds: first).dateString) to \(Timestamp(milliseconds: last).dateString)",
+                                  series: sliced, config: config, spans: [first...last],
+                                  facts: ["first_bar": .string(Timestamp(milliseconds: first).description),
+                                          "last_bar": .string(Timestamp(milliseconds: last).description), "bars": .int(range.count)])
     }
 
     static func stress(_ plan: ValidationPlan, series: [BarSeries], timeline: [Int64], base: BacktestConfig, seed: UInt64) throws -> [ValidationScenario] {

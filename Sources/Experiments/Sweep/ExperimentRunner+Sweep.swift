@@ -1,0 +1,99 @@
+import Analysis
+import Engine
+import Foundation
+import Model
+
+extension ExperimentRunner {
+    /// `quantbt sweep`: every combination of `grid` (its configs already resolved, in grid
+    /// order) on the train split, and on the validation split when there is one; never on
+    /// the holdout. Results are combined in grid order, so they do not depend on the worker
+    /// count.
+    public func sweep<S: Strategy>(_ type: S.Type, base: ExperimentConfig, grid: ParameterGrid, configs: [ExperimentConfig],
+                                   clock: @escaping () -> Date = Date.init, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SweepOutcome {
+        precondition(configs.count == grid.count, "one config per combination")
+        guard !grid.isEmpty else {
+            throw ConfigError("sweep: nothing to sweep; add a grid under sweep: (e.g. params.fast: [5, 10, 20]) or pass --set params.fast=5,10,20")
+        }
+        try checkStrategy(S.self, base)
+        let started = clock()
+        let provenanceReads = startProvenanceReads()
+        let (input, backtest) = try prepare(base)
+        let combinations = grid.combinations
+        for (combination, config) in zip(combinations, configs) {
+            do { _ = try Self.makeStrategy(S.self, config: config, symbols: input.series.map(\.symbol)) } catch {
+                throw ConfigError("sweep \(grid.overrides(combination).joined(separator: " ")): \(error)")
+            }
+        }
+        let timeline = Timeline(input.series.map(\.times)).times
+        let splits = try ValidationScenarios.ranges(base.validation, timeline: timeline).filter { $0.name != "holdout" }
+        var tasks: [(combination: Int, scenario: ValidationScenario, config: ExperimentConfig)] = []
+        for (i, config) in configs.enumerated() {
+            var comboBacktest = config.backtest
+            comboBacktest.calendar = backtest.calendar
+            for split in splits {
+                tasks.append((i, ValidationScenarios.window(split.name, split.range, series: input.series, timeline: timeline, base: comboBacktest,
+                                                            warmupBars: base.validation.warmupBars), config))
+            }
+        }
+        let done = Counter(), total = tasks.count
+        let metrics = try tasks.orderedConcurrentMap(workers: workers) { task -> PerformanceMetrics in
+            defer { progress?(done.increment(), total) }
+            return MetricsCalculator.compute(try task.scenario.run(S.self, experiment: task.config), conventions: base.metrics)
+        }
+        let perCombination = splits.count
+        let rows = combinations.indices.map { i in
+            SweepOutcome.Row(values: zip(grid.axes, combinations[i]).map { $0.values[$1] }, train: metrics[i * perCombination],
+                             validation: perCombination > 1 ? metrics[i * perCombination + 1] : nil)
+        }
+        let objective = base.sweep.objective
+        let sensitivity = SweepSensitivity.analyze(objectives: rows.map { SweepOutcome.value(objective, $0.train) },
+                                                   sizes: grid.axes.map(\.values.count), maximize: objective != "max_drawdown",
+                                                   stableWithin: base.sweep.stableWithin, peakDrop: base.sweep.peakDrop)
+        var outcome = SweepOutcome(runDirectory: "", config: base, grid: grid, rows: rows, sensitivity: sensitivity)
+        let runID = Self.runID(time: clock(), configText: base.canonical.yaml())
+        outcome.runDirectory = try commitRun(base, runID: runID, started: started, data: input.files, provenanceReads: provenanceReads, clock: clock) { directory in
+            try directory.write("results.csv", text: outcome.resultsCSV)
+            try directory.write("sweep.json", text: outcome.document.json())
+            try directory.write("report.md", text: SweepPages.markdown(outcome, runID: runID), hashed: false)
+            try directory.write("report.html", text: SweepPages.html(outcome, runID: runID), hashed: false)
+        }
+        return outcome
+    }
+
+    func checkStrategy<S: Strategy>(_ type: S.Type, _ config: ExperimentConfig) throws {
+        if config.strategy != S.name {
+            throw ConfigError("strategy: the config names '\(config.strategy)' but this experiment runs '\(S.name)'; "
+                + "remove the strategy key or set it to '\(S.name)'")
+        }
+    }
+
+    /// Writes config.yaml, then `body`'s files, then the manifest and provenance, and moves
+    /// the folder into place; returns its path relative to the root. Nothing is left behind
+    /// on failure.
+    func commitRun(_ config: ExperimentConfig, runID: String, started: Date, data: [DataFileRecord],
+                   provenanceReads: BackgroundTask<(Result<GitState?, ProvenanceError>, Toolchain)>, clock: () -> Date,
+                   holdoutEvaluations: Int? = nil, _ body: (inout RunDirectory) throws -> Void) throws -> String {
+        let configText = config.canonical.yaml()
+        var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
+        do {
+            try directory.write("config.yaml", text: configText)
+            try body(&directory)
+            let (git, toolchain) = provenanceReads.value
+            let url = try directory.commit { manifestSHA in
+                var provenance = Provenance(
+                    experiment: config.name, runID: runID, git: nil, gitError: nil, configSHA256: RunDirectory.sha256(Data(configText.utf8)),
+                    overrides: overrides, data: data, toolchain: toolchain, seed: config.seed, workers: workers, started: started, finished: clock())
+                switch git {
+                case .success(let state): provenance.git = state
+                case .failure(let error): provenance.gitError = "\(error)"
+                }
+                provenance.holdoutEvaluations = holdoutEvaluations
+                return [("provenance.json", provenance.document(manifestSHA256: manifestSHA).json())]
+            }
+            return url.path(relativeTo: root)
+        } catch {
+            directory.discard()
+            throw error
+        }
+    }
+}
