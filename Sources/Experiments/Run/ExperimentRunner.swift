@@ -29,10 +29,7 @@ public struct ExperimentRunner {
     }
 
     public func run<S: Strategy>(_ type: S.Type, config: ExperimentConfig, clock: @escaping () -> Date = Date.init) throws -> RunOutcome {
-        if config.strategy != S.name {
-            throw ConfigError("strategy: the config names '\(config.strategy)' but this experiment runs '\(S.name)'; "
-                + "remove the strategy key or set it to '\(S.name)'")
-        }
+        try checkStrategy(S.self, config)
         let started = clock()
         let provenanceReads = startProvenanceReads()
         var timer = PhaseTimer()
@@ -44,34 +41,15 @@ public struct ExperimentRunner {
         let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
         timer.mark("metrics")
 
-        let configText = config.canonical.yaml()
-        let runID = Self.runID(time: clock(), configText: configText)
-        var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
-        do {
-            try directory.write("config.yaml", text: configText)
+        let runID = Self.runID(time: clock(), configText: config.canonical.yaml())
+        let document = metricsDocument(metrics, result: result, input: input, config: config)
+        let directory = try commitRun(config, runID: runID, started: started, data: input.files, provenanceReads: provenanceReads, clock: clock) { directory in
             try directory.writeConcurrently(CSVArtifacts.all(result, every: config.equityEvery), workers: workers)
             timer.mark("csv files")
-            try directory.write("metrics.json", text: metricsDocument(metrics, result: result, input: input, config: config).json())
-            let (git, toolchain) = provenanceReads.value
-            timer.mark("provenance wait")
-            let url = try directory.commit { manifestSHA in
-                var provenance = Provenance(
-                    experiment: config.name, runID: runID, git: nil, gitError: nil,
-                    configSHA256: RunDirectory.sha256(Data(configText.utf8)), overrides: overrides, data: input.files,
-                    toolchain: toolchain, seed: config.seed, workers: workers, started: started, finished: clock())
-                switch git {
-                case .success(let state): provenance.git = state
-                case .failure(let error): provenance.gitError = "\(error)"
-                }
-                return [("provenance.json", provenance.document(manifestSHA256: manifestSHA).json())]
-            }
-            timer.mark("commit")
-            return RunOutcome(runDirectory: url.path(relativeTo: root), config: config, metrics: metrics,
-                              dataReport: input.report, result: result)
-        } catch {
-            directory.discard()
-            throw error
+            try directory.write("metrics.json", text: document.json())
         }
+        timer.mark("provenance and commit")
+        return RunOutcome(runDirectory: directory, config: config, metrics: metrics, dataReport: input.report, result: result)
     }
 
     /// Loads and checks the data, then resolves what needs it: the execution checks against

@@ -24,7 +24,7 @@ public enum SweepPages {
             : "Not a sharp peak: at least one neighbour of the best is within \(Int(o.config.sweep.peakDrop * 100))% of it.")
         lines.append(o.sensitivity.stable.isEmpty
             ? "No stable neighbourhood: no combination has every neighbour within \(Int(o.config.sweep.stableWithin * 100))% of the best."
-            : "Stable neighbourhood (\(o.sensitivity.stable.count) combinations with every neighbour within \(Int(o.config.sweep.stableWithin * 100))% of the best): "
+            : "Stable neighbourhood (\(o.sensitivity.stable.count) combination\(o.sensitivity.stable.count == 1 ? "" : "s") with every neighbour within \(Int(o.config.sweep.stableWithin * 100))% of the best): "
                 + o.sensitivity.stable.prefix(10).map { params(o, $0) }.joined(separator: "; ") + (o.sensitivity.stable.count > 10 ? "; ..." : "") + ".")
         return lines
     }
@@ -49,62 +49,34 @@ public enum SweepPages {
 
     /// What `quantbt sweep` prints on a terminal.
     public static func summary(_ o: SweepOutcome) -> String {
-        let t = topTable(o)
-        let widths = t.header.indices.map { c in ([t.header] + t.rows).map { $0[c].count }.max() ?? 0 }
-        let lines = ([t.header] + t.rows).map { row in "  " + row.indices.map { RunSummary.padLeft(row[$0], widths[$0]) }.joined(separator: "  ") }
+        let lines = ReportPage.terminalTable(topTable(o))
         return (["\(o.config.name): sweep of \(o.rows.count) combinations on the train split"] + verdicts(o) + ["ten best on train:"] + lines
             + ["results: \(o.runDirectory)/results.csv; report: \(o.runDirectory)/report.html"]).joined(separator: "\n")
     }
 
     static func markdown(_ o: SweepOutcome, runID: String) -> String {
-        let t = topTable(o)
-        let table = (["| " + t.header.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: t.header.count)]
-            + t.rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
-        return """
-            # Sweep: \(o.config.name)
+        """
+        # Sweep: \(o.config.name)
 
-            Run \(runID): \(o.rows.count) combinations of \(o.grid.axes.map { "\($0.key) (\($0.values.count))" }.joined(separator: " x ")), optimized on the train split by \(o.objective). The holdout is never read.
+        Run \(runID): \(o.rows.count) combinations of \(o.grid.axes.map { "\($0.key) (\($0.values.count))" }.joined(separator: " x ")), optimized on the train split by \(o.objective). The holdout is never read.
 
-            \(verdicts(o).map { "- " + $0 }.joined(separator: "\n"))
+        \(verdicts(o).map { "- " + $0 }.joined(separator: "\n"))
 
-            ## Ten best on train
+        ## Ten best on train
 
-            \(table)
+        \(ReportPage.markdownTable(topTable(o)))
 
-            Every combination is in results.csv; the heatmaps are in report.html.
+        Every combination is in results.csv; the heatmaps are in report.html.
 
-            """
+        """
     }
 
     static func html(_ o: SweepOutcome, runID: String) -> String {
-        let t = topTable(o)
-        let head: String = t.header.map { "<th>\(escape($0))</th>" }.joined()
-        let body: String = t.rows.map { row in "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }.joined()
-        let table = "<table><thead><tr>" + head + "</tr></thead><tbody>" + body + "</tbody></table>"
-        let maps = o.sensitivity.heatmaps.map { heatmap($0, o) }.joined()
-        return """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>Sweep: \(escape(o.config.name))</title>
-            <style>
-            body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}
-            table{border-collapse:collapse;margin:1em 0;font-size:14px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f3f3f3}
-            svg{display:block;margin:0.5em 0 1.5em}
-            </style></head><body>
-            <h1>Sweep: \(escape(o.config.name))</h1>
-            <p>Run \(escape(runID)): \(o.rows.count) combinations, optimized on the train split by \(escape(o.objective)). The holdout is never read.</p>
-            <ul>\(verdicts(o).map { "<li>\(escape($0))</li>" }.joined())</ul>
-            <h2>Ten best on train</h2>
-            \(table)
-            <h2>Sensitivity: \(escape(o.objective)) on train</h2>
-            <p>Each cell is the best \(escape(o.objective)) over the other swept keys; darker red is better, blue worse, grey undefined.</p>
-            \(maps)
-            </body></html>
-
-            """
-    }
-
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let body = "<p>Run \(ReportPage.escape(runID)): \(o.rows.count) combinations, optimized on the train split by \(ReportPage.escape(o.objective)). "
+            + "The holdout is never read.</p>" + ReportPage.htmlList(verdicts(o)) + "<h2>Ten best on train</h2>" + ReportPage.htmlTable(topTable(o))
+            + "<h2>Sensitivity: \(ReportPage.escape(o.objective)) on train</h2><p>Each cell is the best \(ReportPage.escape(o.objective)) over the other "
+            + "swept keys; darker red is better, blue worse, grey undefined.</p>" + o.sensitivity.heatmaps.map { heatmap($0, o) }.joined()
+        return ReportPage.html(title: "Sweep: \(o.config.name)", body: body)
     }
 
     /// One heatmap as SVG: rows are the first key's values, columns the second's.
@@ -124,16 +96,16 @@ public enum SweepPages {
             return "rgb(\(r),80,\(b))"
         }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(left + columns * cell + 20)\" height=\"\(top + rows * cell + 30)\">"
-        svg += "<text x=\"\(left)\" y=\"14\" font-size=\"12\">\(escape(single ? rowAxis.key : "\(rowAxis.key) (rows) x \(columnAxis.key) (columns)"))</text>"
+        svg += "<text x=\"\(left)\" y=\"14\" font-size=\"12\">\(ReportPage.escape(single ? rowAxis.key : "\(rowAxis.key) (rows) x \(columnAxis.key) (columns)"))</text>"
         for (j, value) in columnAxis.values.enumerated() {
-            svg += "<text x=\"\(left + j * cell + cell / 2)\" y=\"\(top - 6)\" font-size=\"10\" text-anchor=\"middle\">\(escape(value))</text>"
+            svg += "<text x=\"\(left + j * cell + cell / 2)\" y=\"\(top - 6)\" font-size=\"10\" text-anchor=\"middle\">\(ReportPage.escape(value))</text>"
         }
         for i in 0..<rows {
-            if !single { svg += "<text x=\"\(left - 6)\" y=\"\(top + i * cell + cell / 2 + 4)\" font-size=\"10\" text-anchor=\"end\">\(escape(rowAxis.values[i]))</text>" }
+            if !single { svg += "<text x=\"\(left - 6)\" y=\"\(top + i * cell + cell / 2 + 4)\" font-size=\"10\" text-anchor=\"end\">\(ReportPage.escape(rowAxis.values[i]))</text>" }
             for j in 0..<columns {
                 let v = h.cells[i][j]
                 svg += "<rect x=\"\(left + j * cell)\" y=\"\(top + i * cell)\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" fill=\"\(color(v))\">"
-                    + "<title>\(escape(rowAxis.key))=\(escape(single ? columnAxis.values[j] : rowAxis.values[i]))\(single ? "" : " \(escape(columnAxis.key))=\(escape(columnAxis.values[j]))"): \(objectiveText(o, v))</title></rect>"
+                    + "<title>\(ReportPage.escape(rowAxis.key))=\(ReportPage.escape(single ? columnAxis.values[j] : rowAxis.values[i]))\(single ? "" : " \(ReportPage.escape(columnAxis.key))=\(ReportPage.escape(columnAxis.values[j]))"): \(objectiveText(o, v))</title></rect>"
             }
         }
         svg += "<text x=\"\(left)\" y=\"\(top + rows * cell + 18)\" font-size=\"11\">range \(objectiveText(o, low)) to \(objectiveText(o, high))</text></svg>"

@@ -93,42 +93,31 @@ enum ValidationPages {
     }
 
     static func markdown(_ o: ValidationOutcome, runID: String) -> String {
-        func table(_ t: (header: [String], rows: [[String]])) -> String {
-            (["| " + t.header.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: t.header.count)]
-                + t.rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
-        }
-        return """
-            # Validation: \(o.config.name)
+        """
+        # Validation: \(o.config.name)
 
-            Run \(runID). \(holdoutLine(o))
+        Run \(runID). \(holdoutLine(o))
 
-            ## Splits
+        ## Splits
 
-            Each split trades only inside its window and never reads a later bar; the bars before it only warm its indicators up. Δ is the split's value minus train's.
+        Each split trades only inside its window and never reads a later bar; the bars before it only warm its indicators up. Δ is the split's value minus train's.
 
-            \(table(splitTable(o)))
+        \(ReportPage.markdownTable(splitTable(o)))
 
-            ## Stress scenarios
+        ## Stress scenarios
 
-            Δ is the scenario's total return minus the baseline's.
+        Δ is the scenario's total return minus the baseline's.
 
-            \(table(stressTable(o)))
+        \(ReportPage.markdownTable(stressTable(o)))
 
-            \(facts(o).map { "- " + $0 }.joined(separator: "\n"))
+        \(facts(o).map { "- " + $0 }.joined(separator: "\n"))
 
-            Month scenarios use calendar months (UTC) of the benchmark; a position open at a selected month's end is closed at the next bar's open. Charts are in report.html.
+        Month scenarios use calendar months (UTC) of the benchmark; a position open at a selected month's end is closed at the next bar's open. Charts are in report.html.
 
-            """
+        """
     }
 
     static func html(_ o: ValidationOutcome, runID: String) -> String {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
-        func table(_ t: (header: [String], rows: [[String]])) -> String {
-            "<table><thead><tr>" + t.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
-                + t.rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>"
-        }
         var charts = ""
         if let base = o.baseline.result {
             charts += "<h2>Baseline equity and drawdown</h2>" + SVGChart.lines([("equity", SVGChart.points(base.times, base.equity))], height: 220)
@@ -140,26 +129,10 @@ enum ValidationPages {
             e.result.flatMap { r in e.scenario.spans == nil ? (e.scenario.name, SVGChart.points(r.times, r.equity)) : nil }
         }
         if stressLines.count > 1 { charts += "<h2>Baseline against full-period stress scenarios</h2>" + SVGChart.lines(stressLines, height: 220) }
-        return """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>Validation: \(escape(o.config.name))</title>
-            <style>
-            body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}
-            table{border-collapse:collapse;margin:1em 0;font-size:14px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}
-            td:first-child,th:first-child,td:last-child{text-align:left}th{background:#f3f3f3}svg{display:block;margin:0.5em 0}
-            .legend span{margin-right:1.5em;font-size:13px}
-            </style></head><body>
-            <h1>Validation: \(escape(o.config.name))</h1>
-            <p>Run \(escape(runID)). \(escape(holdoutLine(o)))</p>
-            <h2>Splits</h2>
-            <p>Each split trades only inside its window and never reads a later bar; the bars before it only warm its indicators up. Δ is the split's value minus train's.</p>
-            \(table(splitTable(o)))
-            <h2>Stress scenarios</h2>
-            \(table(stressTable(o)))
-            <ul>\(facts(o).map { "<li>\(escape($0))</li>" }.joined())</ul>
-            \(charts)
-            </body></html>
-
-            """
+        let body = "<p>Run \(ReportPage.escape(runID)). \(ReportPage.escape(holdoutLine(o)))</p>"
+            + "<h2>Splits</h2><p>Each split trades only inside its window and never reads a later bar; the bars before it only warm its indicators up. "
+            + "Δ is the split's value minus train's.</p>" + ReportPage.htmlTable(splitTable(o))
+            + "<h2>Stress scenarios</h2>" + ReportPage.htmlTable(stressTable(o)) + ReportPage.htmlList(facts(o)) + charts
+        return ReportPage.html(title: "Validation: \(o.config.name)", body: body)
     }
 }

@@ -4,18 +4,10 @@ import Foundation
 /// reports are.
 public enum ValidationSummary {
     public static func text(_ o: ValidationOutcome) -> String {
-        func table(_ t: (header: [String], rows: [[String]]), drop: Int = 0) -> [String] {
-            let rows = [t.header] + t.rows
-            let columns = t.header.count - drop
-            let widths = (0..<columns).map { c in rows.map { $0[c].count }.max() ?? 0 }
-            return rows.map { row in
-                "  " + (0..<columns).map { c in c == 0 ? RunSummary.pad(row[c], widths[c]) : RunSummary.padLeft(row[c], widths[c]) }.joined(separator: "  ")
-            }
-        }
         var lines = ["\(o.config.name): validation (\(o.entries.count) backtests)", "splits:"]
-        lines += table(ValidationPages.splitTable(o))
+        lines += ReportPage.terminalTable(ValidationPages.splitTable(o))
         lines.append("stress (vs baseline):")
-        lines += table(ValidationPages.stressTable(o), drop: 1)
+        lines += ReportPage.terminalTable(ValidationPages.stressTable(o), columns: ValidationPages.stressTable(o).header.count - 1)
         lines.append(ValidationPages.holdoutLine(o))
         lines.append("report: \(o.runDirectory)/report.html (and report.md)")
         return lines.joined(separator: "\n")

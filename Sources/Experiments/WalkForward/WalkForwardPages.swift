@@ -6,9 +6,7 @@ import Model
 public enum WalkForwardPages {
     /// What `quantbt walk-forward` prints on a terminal.
     public static func summary(_ o: WalkForwardOutcome) -> String {
-        let t = table(o)
-        let widths = t.header.indices.map { c in ([t.header] + t.rows).map { $0[c].count }.max() ?? 0 }
-        let lines = ([t.header] + t.rows).map { row in "  " + row.indices.map { RunSummary.padLeft(row[$0], widths[$0]) }.joined(separator: "  ") }
+        let lines = ReportPage.terminalTable(table(o))
         return (["\(o.config.name): walk-forward"] + summaryLines(o) + lines + ["report: \(o.runDirectory)/report.html"]).joined(separator: "\n")
     }
 
@@ -34,34 +32,15 @@ public enum WalkForwardPages {
     }
 
     static func markdown(_ o: WalkForwardOutcome, runID: String) -> String {
-        let t = table(o)
-        let text = (["| " + t.header.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: t.header.count)]
-            + t.rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
-        return "# Walk-forward: \(o.config.name)\n\nRun \(runID). The holdout is never read.\n\n"
-            + summaryLines(o).map { "- " + $0 }.joined(separator: "\n") + "\n\n" + text + "\n\nThe stitched out-of-sample equity is in oos_equity.csv and report.html.\n"
+        "# Walk-forward: \(o.config.name)\n\nRun \(runID). The holdout is never read.\n\n"
+            + summaryLines(o).map { "- " + $0 }.joined(separator: "\n") + "\n\n" + ReportPage.markdownTable(table(o))
+            + "\n\nThe stitched out-of-sample equity is in oos_equity.csv and report.html.\n"
     }
 
     static func html(_ o: WalkForwardOutcome, runID: String) -> String {
-        let t = table(o)
-        let head: String = t.header.map { "<th>\(SweepPages.escape($0))</th>" }.joined()
-        let body: String = t.rows.map { row in "<tr>" + row.map { "<td>\(SweepPages.escape($0))</td>" }.joined() + "</tr>" }.joined()
         let chart = SVGChart.lines([("out-of-sample equity", SVGChart.points(o.stitched.map(\.0), o.stitched.map(\.1)))], height: 240)
-        return """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>Walk-forward: \(SweepPages.escape(o.config.name))</title>
-            <style>
-            body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}
-            table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f3f3f3}
-            .legend span{margin-right:1.5em;font-size:13px}
-            </style></head><body>
-            <h1>Walk-forward: \(SweepPages.escape(o.config.name))</h1>
-            <p>Run \(SweepPages.escape(runID)). The holdout is never read.</p>
-            <ul>\(summaryLines(o).map { "<li>\(SweepPages.escape($0))</li>" }.joined())</ul>
-            <table><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>
-            <h2>Stitched out-of-sample equity</h2>
-            \(chart)
-            </body></html>
-
-            """
+        let body = "<p>Run \(ReportPage.escape(runID)). The holdout is never read.</p>" + ReportPage.htmlList(summaryLines(o))
+            + ReportPage.htmlTable(table(o)) + "<h2>Stitched out-of-sample equity</h2>" + chart
+        return ReportPage.html(title: "Walk-forward: \(o.config.name)", body: body)
     }
 }
