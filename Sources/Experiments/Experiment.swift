@@ -26,7 +26,7 @@ public enum Experiment {
             runner.gitFolder = directory.url
             runner.overrides = options.overrides
             if let workers = options.workers { runner.workers = workers }
-            if options.sweep || options.walkForward {
+            if options.sweep || options.walkForward || options.validate {
                 var plain: [String] = []
                 var grid = config.sweep.grid
                 for o in options.overrides {
@@ -49,26 +49,19 @@ public enum Experiment {
                 }
                 var report: (@Sendable (Int, Int) -> Void)? = nil
                 if !options.json {
-                    let progress = ValidationProgress(label: options.sweep ? "sweep" : "walk-forward")
+                    let progress = ValidationProgress(label: options.validate ? "validate" : options.sweep ? "sweep" : "walk-forward")
                     report = { done, total in progress.update(done, total) }
                 }
-                if options.sweep {
+                if options.validate {
+                    let outcome = try runner.validate(S.self, config: base, grid: grid, configs: configs, progress: report)
+                    print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : ValidationSummary.text(outcome))
+                } else if options.sweep {
                     let outcome = try runner.sweep(S.self, base: base, grid: grid, configs: configs, progress: report)
                     print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : SweepPages.summary(outcome))
                 } else {
                     let outcome = try runner.walkForward(S.self, base: base, grid: grid, configs: configs, progress: report)
                     print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : WalkForwardPages.summary(outcome))
                 }
-                exit(0)
-            }
-            if options.validate {
-                var report: (@Sendable (Int, Int) -> Void)? = nil
-                if !options.json {
-                    let progress = ValidationProgress()
-                    report = { done, total in progress.update(done, total) }
-                }
-                let outcome = try runner.validate(S.self, config: config, progress: report)
-                print(options.json ? outcome.json.json().trimmingCharacters(in: .newlines) : ValidationSummary.text(outcome))
                 exit(0)
             }
             let outcome = try runner.run(S.self, config: config)

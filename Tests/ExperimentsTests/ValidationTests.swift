@@ -89,20 +89,23 @@ private struct LatestBarSeen: Strategy {
     } == "splits.train: selects 0 bars of the data (2023-01-01 to 2023-01-08); a split needs at least 2; move its dates inside the data or give it a larger share")
 }
 
-/// validate with 1 and with 2 workers writes byte-identical artifacts, and each run that
+/// validate with 1 and with 2 workers writes byte-identical artifacts (the sweep on train and
+/// the walk-forward folds included, since risk-portfolio has a sweep grid), and each run that
 /// evaluates the holdout is counted.
 @Test func validationIsDeterministicAndCountsHoldoutLooks() throws {
     let out = temporaryFolder("validate")
     defer { try? FileManager.default.removeItem(at: out) }
     let directory = try ExperimentDirectory(path: repositoryRoot.appendingPathComponent("experiments/risk-portfolio").path)
     let config = try directory.loadConfig(overrides: [], defaultStrategy: DonchianBreakout.name)
+    let grid = config.sweep.grid
+    let configs = try grid.combinations.map { try directory.loadConfig(overrides: grid.overrides($0), defaultStrategy: DonchianBreakout.name) }
     var hashes: [[String: String]] = []
     var counts: [Int] = []
     for workers in [1, 2] {
         var runner = ExperimentRunner(root: repositoryRoot, artifacts: out)
         runner.workers = workers
         runner.toolchain = Toolchain(swift: "test", source: "test", compiledWith: "test")
-        let outcome = try runner.validate(DonchianBreakout.self, config: config)
+        let outcome = try runner.validate(DonchianBreakout.self, config: config, grid: grid, configs: configs)
         let folder = repositoryRoot.appendingPathComponent(outcome.runDirectory).standardizedFileURL
         let run = outcome.runDirectory.hasPrefix("/") ? URL(fileURLWithPath: outcome.runDirectory) : folder
         hashes.append(try GoldenVerifier.checkedRun(run, label: "run"))
@@ -110,6 +113,7 @@ private struct LatestBarSeen: Strategy {
     }
     #expect(hashes[0] == hashes[1])
     #expect(hashes[0].keys.contains("validation.json") && hashes[0].keys.contains("stress/flash-crash/trades.csv"))
+    #expect(hashes[0].keys.contains("sweep/results.csv") && hashes[0].keys.contains("walk-forward/walk_forward.json"))
     #expect(!hashes[0].keys.contains("report.html"))
     #expect(counts == [1, 2])
 }

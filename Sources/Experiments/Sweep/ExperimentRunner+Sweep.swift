@@ -18,6 +18,21 @@ extension ExperimentRunner {
         let started = clock()
         let provenanceReads = startProvenanceReads()
         let (input, backtest) = try prepare(base)
+        var outcome = try computeSweep(S.self, base: base, grid: grid, configs: configs, input: input, backtest: backtest, progress: progress)
+        let runID = Self.runID(time: clock(), configText: base.canonical.yaml())
+        let written = outcome
+        outcome.runDirectory = try commitRun(base, runID: runID, started: started, data: input.files, provenanceReads: provenanceReads, clock: clock) { directory in
+            try directory.write("results.csv", text: written.resultsCSV)
+            try directory.write("sweep.json", text: written.document.json())
+            try directory.write("report.md", text: SweepPages.markdown(written, runID: runID), hashed: false)
+            try directory.write("report.html", text: SweepPages.html(written, runID: runID), hashed: false)
+        }
+        return outcome
+    }
+
+    /// The sweep's backtests and analysis, without writing anything (validate reuses it).
+    func computeSweep<S: Strategy>(_ type: S.Type, base: ExperimentConfig, grid: ParameterGrid, configs: [ExperimentConfig],
+                                   input: InputData, backtest: BacktestConfig, progress: (@Sendable (Int, Int) -> Void)?) throws -> SweepOutcome {
         let combinations = grid.combinations
         for (combination, config) in zip(combinations, configs) {
             do { _ = try Self.makeStrategy(S.self, config: config, symbols: input.series.map(\.symbol)) } catch {
@@ -49,14 +64,6 @@ extension ExperimentRunner {
         let sensitivity = SweepSensitivity.analyze(objectives: rows.map { SweepOutcome.value(objective, $0.train) },
                                                    sizes: grid.axes.map(\.values.count), maximize: objective != "max_drawdown",
                                                    stableWithin: base.sweep.stableWithin, peakDrop: base.sweep.peakDrop)
-        var outcome = SweepOutcome(runDirectory: "", config: base, grid: grid, rows: rows, sensitivity: sensitivity)
-        let runID = Self.runID(time: clock(), configText: base.canonical.yaml())
-        outcome.runDirectory = try commitRun(base, runID: runID, started: started, data: input.files, provenanceReads: provenanceReads, clock: clock) { directory in
-            try directory.write("results.csv", text: outcome.resultsCSV)
-            try directory.write("sweep.json", text: outcome.document.json())
-            try directory.write("report.md", text: SweepPages.markdown(outcome, runID: runID), hashed: false)
-            try directory.write("report.html", text: SweepPages.html(outcome, runID: runID), hashed: false)
-        }
-        return outcome
+        return SweepOutcome(runDirectory: "", config: base, grid: grid, rows: rows, sensitivity: sensitivity)
     }
 }

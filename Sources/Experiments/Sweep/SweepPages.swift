@@ -95,7 +95,7 @@ public enum SweepPages {
             let r = Int(40 + 200 * f), b = Int(240 - 200 * f)
             return "rgb(\(r),80,\(b))"
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(left + columns * cell + 20)\" height=\"\(top + rows * cell + 30)\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(max(left + columns * cell + 20, 480))\" height=\"\(top + rows * cell + 30)\">"
         svg += "<text x=\"\(left)\" y=\"14\" font-size=\"12\">\(ReportPage.escape(single ? rowAxis.key : "\(rowAxis.key) (rows) x \(columnAxis.key) (columns)"))</text>"
         for (j, value) in columnAxis.values.enumerated() {
             svg += "<text x=\"\(left + j * cell + cell / 2)\" y=\"\(top - 6)\" font-size=\"10\" text-anchor=\"middle\">\(ReportPage.escape(value))</text>"

@@ -9,7 +9,12 @@ extension ExperimentRunner {
     /// written to one run folder with validation.json and the reports.
     ///
     /// `progress` hears (done, total) as scenarios finish.
-    public func validate<S: Strategy>(_ type: S.Type, config: ExperimentConfig, clock: @escaping () -> Date = Date.init,
+    ///
+    /// With a sweep grid (`sweep:`, resolved into one config per combination by the caller),
+    /// it also runs the sweep on train and the walk-forward folds, and the report shows their
+    /// heatmaps, fold table and stitched equity.
+    public func validate<S: Strategy>(_ type: S.Type, config: ExperimentConfig, grid: ParameterGrid = ParameterGrid(axes: []),
+                                      configs: [ExperimentConfig] = [], clock: @escaping () -> Date = Date.init,
                                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ValidationOutcome {
         try checkStrategy(S.self, config)
         let started = clock()
@@ -25,6 +30,10 @@ extension ExperimentRunner {
         let entries = zip(scenarios, results).map { scenario, result in
             ValidationOutcome.Entry(scenario: scenario, result: result, metrics: result.map { MetricsCalculator.compute($0, conventions: config.metrics) })
         }
+        let sweep = grid.isEmpty ? nil
+            : try computeSweep(S.self, base: config, grid: grid, configs: configs, input: input, backtest: backtest, progress: progress)
+        let walkForward = grid.isEmpty ? nil
+            : try computeWalkForward(S.self, base: config, grid: grid, configs: configs, input: input, backtest: backtest, progress: progress)
 
         let configText = config.canonical.yaml()
         let runID = Self.runID(time: clock(), configText: configText)
@@ -32,7 +41,7 @@ extension ExperimentRunner {
         let ledger = HoldoutLedger(experimentArtifacts: experimentFolder)
         let evaluates = config.validation.splits.contains { $0.name == "holdout" }
         var outcome = ValidationOutcome(runDirectory: "", config: config, entries: entries,
-                                        holdoutEvaluations: ledger.count + (evaluates ? 1 : 0))
+                                        holdoutEvaluations: ledger.count + (evaluates ? 1 : 0), sweep: sweep, walkForward: walkForward)
         var files: [(name: String, make: @Sendable () -> [UInt8])] = []
         for entry in entries {
             guard let result = entry.result, let metrics = entry.metrics else { continue }
@@ -46,6 +55,14 @@ extension ExperimentRunner {
                                              clock: clock, holdoutEvaluations: evaluates ? written.holdoutEvaluations : nil) { directory in
             try directory.writeConcurrently(files, workers: workers)
             try directory.write("validation.json", text: written.document.json())
+            if let sweep = written.sweep {
+                try directory.write("sweep/results.csv", text: sweep.resultsCSV)
+                try directory.write("sweep/sweep.json", text: sweep.document.json())
+            }
+            if let walkForward = written.walkForward {
+                try directory.write("walk-forward/walk_forward.json", text: walkForward.document.json())
+                try directory.write("walk-forward/oos_equity.csv", text: walkForward.stitchedCSV)
+            }
             try directory.write("report.md", text: ValidationPages.markdown(written, runID: runID), hashed: false)
             try directory.write("report.html", text: ValidationPages.html(written, runID: runID), hashed: false)
         }

@@ -15,6 +15,9 @@ public struct ValidationOutcome: Sendable {
     public var config: ExperimentConfig
     var entries: [Entry]
     public var holdoutEvaluations: Int
+    /// With a sweep grid: the sweep on train and the walk-forward folds.
+    var sweep: SweepOutcome?
+    var walkForward: WalkForwardOutcome?
 
     var baseline: Entry { entries[0] }
     var splits: [Entry] { entries.filter { $0.scenario.kind == .split } }
@@ -43,6 +46,11 @@ public struct ValidationOutcome: Sendable {
                                                       "vs_baseline": e.metrics == nil ? .null : against(baseline.metrics, e.metrics),
                                                       "facts": .map(e.scenario.facts)]))
             })),
+            "sweep": sweep.map { s in
+                guard case .map(let d) = s.document else { return .null }
+                return .map(d.filter { ["objective", "combinations", "best", "sharp_peak"].contains($0.key) }.merging(["stable_count": .int(s.sensitivity.stable.count)]) { a, _ in a })
+            } ?? .null,
+            "walk_forward": walkForward?.summary ?? .null,
             "conventions": .map([
                 "splits": .string("each split trades only inside its window and reads no later bar; earlier bars warm its indicators up and are not in its metrics"),
                 "months": .string("calendar months in UTC; a month's return is its last close over the previous month's last close (the first month: over its first open)"),
@@ -61,6 +69,7 @@ public struct ValidationOutcome: Sendable {
             "baseline": baseline.metrics?.canonical ?? .null,
             "splits": .map(Dictionary(uniqueKeysWithValues: splits.map { ($0.scenario.name, $0.metrics?.canonical ?? .null) })),
             "stress": .map(Dictionary(uniqueKeysWithValues: stress.map { ($0.scenario.name, $0.metrics?.canonical ?? .null) })),
+            "walk_forward": walkForward.map { w in .map(["summary": w.summary, "folds": .list(w.folds.map(w.foldValue))]) } ?? .null,
         ])
     }
 }

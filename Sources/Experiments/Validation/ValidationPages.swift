@@ -113,8 +113,36 @@ enum ValidationPages {
         \(facts(o).map { "- " + $0 }.joined(separator: "\n"))
 
         Month scenarios use calendar months (UTC) of the benchmark; a position open at a selected month's end is closed at the next bar's open. Charts are in report.html.
-
+        \(optimizationMarkdown(o))
         """
+    }
+
+    /// The sweep and walk-forward sections, when the experiment has a sweep grid.
+    static func optimizationMarkdown(_ o: ValidationOutcome) -> String {
+        var text = ""
+        if let s = o.sweep {
+            text += "\n## Sweep on train\n\n" + SweepPages.verdicts(s).map { "- " + $0 }.joined(separator: "\n") + "\n\n"
+                + ReportPage.markdownTable(SweepPages.topTable(s)) + "\n\nEvery combination is in sweep/results.csv; the heatmaps are in report.html.\n"
+        }
+        if let w = o.walkForward {
+            text += "\n## Walk-forward\n\n" + WalkForwardPages.summaryLines(w).map { "- " + $0 }.joined(separator: "\n") + "\n\n"
+                + ReportPage.markdownTable(WalkForwardPages.table(w)) + "\n"
+        }
+        return text
+    }
+
+    static func optimizationHTML(_ o: ValidationOutcome) -> String {
+        var html = ""
+        if let s = o.sweep {
+            html += "<h2>Sweep on train</h2>" + ReportPage.htmlList(SweepPages.verdicts(s)) + ReportPage.htmlTable(SweepPages.topTable(s))
+                + "<p>Each heatmap cell is the best \(ReportPage.escape(s.objective)) on train over the other swept keys; darker red is better.</p>"
+                + s.sensitivity.heatmaps.map { SweepPages.heatmap($0, s) }.joined()
+        }
+        if let w = o.walkForward {
+            html += "<h2>Walk-forward</h2>" + ReportPage.htmlList(WalkForwardPages.summaryLines(w)) + ReportPage.htmlTable(WalkForwardPages.table(w))
+                + SVGChart.lines([("stitched out-of-sample equity", SVGChart.points(w.stitched.map(\.0), w.stitched.map(\.1)))], height: 220)
+        }
+        return html
     }
 
     static func html(_ o: ValidationOutcome, runID: String) -> String {
@@ -132,7 +160,7 @@ enum ValidationPages {
         let body = "<p>Run \(ReportPage.escape(runID)). \(ReportPage.escape(holdoutLine(o)))</p>"
             + "<h2>Splits</h2><p>Each split trades only inside its window and never reads a later bar; the bars before it only warm its indicators up. "
             + "Δ is the split's value minus train's.</p>" + ReportPage.htmlTable(splitTable(o))
-            + "<h2>Stress scenarios</h2>" + ReportPage.htmlTable(stressTable(o)) + ReportPage.htmlList(facts(o)) + charts
+            + "<h2>Stress scenarios</h2>" + ReportPage.htmlTable(stressTable(o)) + ReportPage.htmlList(facts(o)) + charts + optimizationHTML(o)
         return ReportPage.html(title: "Validation: \(o.config.name)", body: body)
     }
 }

@@ -8,6 +8,8 @@ public enum ValidationSummary {
         lines += ReportPage.terminalTable(ValidationPages.splitTable(o))
         lines.append("stress (vs baseline):")
         lines += ReportPage.terminalTable(ValidationPages.stressTable(o), columns: ValidationPages.stressTable(o).header.count - 1)
+        if let sweep = o.sweep { lines += ["sweep on train (\(sweep.rows.count) combinations):"] + SweepPages.verdicts(sweep).map { "  " + $0 } }
+        if let walkForward = o.walkForward { lines += ["walk-forward:"] + WalkForwardPages.summaryLines(walkForward).map { "  " + $0 } }
         lines.append(ValidationPages.holdoutLine(o))
         lines.append("report: \(o.runDirectory)/report.html (and report.md)")
         return lines.joined(separator: "\n")

@@ -13,6 +13,21 @@ extension ExperimentRunner {
         let started = clock()
         let provenanceReads = startProvenanceReads()
         let (input, backtest) = try prepare(base)
+        var outcome = try computeWalkForward(S.self, base: base, grid: grid, configs: configs, input: input, backtest: backtest, progress: progress)
+        let runID = Self.runID(time: clock(), configText: base.canonical.yaml())
+        let written = outcome
+        outcome.runDirectory = try commitRun(base, runID: runID, started: started, data: input.files, provenanceReads: provenanceReads, clock: clock) { directory in
+            try directory.write("walk_forward.json", text: written.document.json())
+            try directory.write("oos_equity.csv", text: written.stitchedCSV)
+            try directory.write("report.md", text: WalkForwardPages.markdown(written, runID: runID), hashed: false)
+            try directory.write("report.html", text: WalkForwardPages.html(written, runID: runID), hashed: false)
+        }
+        return outcome
+    }
+
+    /// The folds' backtests and summary, without writing anything (validate reuses it).
+    func computeWalkForward<S: Strategy>(_ type: S.Type, base: ExperimentConfig, grid: ParameterGrid, configs: [ExperimentConfig],
+                                         input: InputData, backtest: BacktestConfig, progress: (@Sendable (Int, Int) -> Void)?) throws -> WalkForwardOutcome {
         let candidates = grid.isEmpty ? [base] : configs
         for config in candidates { _ = try Self.makeStrategy(S.self, config: config, symbols: input.series.map(\.symbol)) }
         let timeline = Timeline(input.series.map(\.times)).times
@@ -64,14 +79,6 @@ extension ExperimentRunner {
                              trainMetrics: trainMetrics[f * candidates.count + chosen[f]],
                              testMetrics: MetricsCalculator.compute(r, conventions: base.metrics), testResult: r))
         }
-        var outcome = WalkForwardOutcome(runDirectory: "", config: base, grid: grid, folds: out, stitched: stitched)
-        let runID = Self.runID(time: clock(), configText: base.canonical.yaml())
-        outcome.runDirectory = try commitRun(base, runID: runID, started: started, data: input.files, provenanceReads: provenanceReads, clock: clock) { directory in
-            try directory.write("walk_forward.json", text: outcome.document.json())
-            try directory.write("oos_equity.csv", text: outcome.stitchedCSV)
-            try directory.write("report.md", text: WalkForwardPages.markdown(outcome, runID: runID), hashed: false)
-            try directory.write("report.html", text: WalkForwardPages.html(outcome, runID: runID), hashed: false)
-        }
-        return outcome
+        return WalkForwardOutcome(runDirectory: "", config: base, grid: grid, folds: out, stitched: stitched)
     }
 }
