@@ -32,6 +32,10 @@ struct Run: ParsableCommand {
         for o in overrides where !o.contains("=") {
             throw ValidationError("--set '\(o)' must be KEY.PATH=VALUE, e.g. --set params.fast=10")
         }
+        // A list of values for a parameter is a sweep, which `run` cannot do.
+        for o in overrides where o.hasPrefix("params.") && isSweepAxis(o) {
+            throw ValidationError("--set '\(o)' gives several values: that is a sweep; run `quantbt sweep \(experiment) --set \(o)`, or give one value")
+        }
     }
 
     func run() throws {

@@ -49,3 +49,10 @@ private func quantbt(_ args: [String]) throws -> (Int32, String, String) {
         #expect(readme.contains("| \(status.rawValue) | \(status.meaning) |"), "README.md lacks the row for exit status \(status.rawValue)")
     }
 }
+
+/// `run` with several values for a parameter points at `sweep` (usage error, 64).
+@Test func runRefusesASweep() throws {
+    let (status, _, err) = try quantbt(["run", "experiments/risk-portfolio", "--set", "params.entry=20,55", "--no-build"])
+    #expect(status == 64)
+    #expect(err.hasPrefix("Error: --set 'params.entry=20,55' gives several values: that is a sweep; run `quantbt sweep experiments/risk-portfolio --set params.entry=20,55`, or give one value\n"))
+}

@@ -69,14 +69,6 @@ public struct FillSimulator: Sendable {
         }
     }
 
-    /// The reference price if `kind` trades on this bar, else nil (a stop-limit that only
-    /// triggered counts as not trading).
-    @inlinable
-    public func trigger(kind: OrderKind, side: Side, open: Double, high: Double, low: Double) -> Double? {
-        if case .fill(let price) = match(kind: kind, side: side, open: open, high: high, low: low) { return price }
-        return nil
-    }
-
     /// The fill price for a triggered order: slippage against `side` on market and stop
     /// fills; a limit fills at its reference price; a stop-limit is slipped but capped at
     /// its limit.

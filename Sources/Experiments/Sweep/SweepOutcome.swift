@@ -58,11 +58,16 @@ public struct SweepOutcome: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The headline: objective, combinations, best, sharp_peak, stable_count (in `--json`
+    /// and in a validation run's validation.json).
+    var summary: [String: CanonicalValue] {
+        guard case .map(let doc) = document else { return [:] }
+        return doc.filter { ["objective", "combinations", "best", "sharp_peak"].contains($0.key) }
+            .merging(["stable_count": .int(sensitivity.stable.count)]) { a, _ in a }
+    }
+
     /// The one JSON object `--json` prints.
     public var json: CanonicalValue {
-        var object: [String: CanonicalValue] = ["run_dir": .string(runDirectory), "experiment": .string(config.name)]
-        if case .map(let doc) = document { for (k, v) in doc where ["objective", "combinations", "best", "sharp_peak"].contains(k) { object[k] = v } }
-        object["stable_count"] = .int(sensitivity.stable.count)
-        return .map(object)
+        .map(summary.merging(["run_dir": .string(runDirectory), "experiment": .string(config.name)]) { a, _ in a })
     }
 }

@@ -46,10 +46,7 @@ public struct ValidationOutcome: Sendable {
                                                       "vs_baseline": e.metrics == nil ? .null : against(baseline.metrics, e.metrics),
                                                       "facts": .map(e.scenario.facts)]))
             })),
-            "sweep": sweep.map { s in
-                guard case .map(let d) = s.document else { return .null }
-                return .map(d.filter { ["objective", "combinations", "best", "sharp_peak"].contains($0.key) }.merging(["stable_count": .int(s.sensitivity.stable.count)]) { a, _ in a })
-            } ?? .null,
+            "sweep": sweep.map { .map($0.summary) } ?? .null,
             "walk_forward": walkForward?.summary ?? .null,
             "conventions": .map([
                 "splits": .string("each split trades only inside its window and reads no later bar; earlier bars warm its indicators up and are not in its metrics"),
