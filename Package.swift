@@ -48,6 +48,14 @@ let package = Package(
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "Engine", dependencies: ["Model"], swiftSettings: engineSettings),
         .target(name: "Analysis", dependencies: ["Model", "Engine"], swiftSettings: strict),
+        // Reports as typed blocks, rendered to Markdown, HTML and the terminal: pure, no I/O.
+        .target(name: "Reports", dependencies: ["Model", "Engine", "Analysis"], swiftSettings: strict),
+        // The flags quantbt and every experiment executable share, declared once.
+        .target(
+            name: "CLIOptions",
+            dependencies: ["Analysis", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         .target(
             name: "MarketData",
             dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")],
@@ -56,7 +64,8 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "Model", "Engine", "Analysis", "MarketData", "CGit2",
+                "Model", "Engine", "Analysis", "Reports", "MarketData", "CLIOptions", "CGit2",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -65,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "quantbt",
             dependencies: [
-                "Experiments",
+                "Experiments", "CLIOptions", "Analysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -73,12 +82,13 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
         .testTarget(
             name: "MarketDataTests",
             dependencies: ["MarketData", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"], swiftSettings: strict),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Analysis", "Reports"], swiftSettings: strict),
         // `make bench`: the engine loop timed alone (release build).
         .executableTarget(
             name: "engine-bench",

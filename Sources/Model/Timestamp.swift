@@ -113,3 +113,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 }
+
+extension Timestamp {
+    /// As the end of a date range: a date-only end (midnight) means the whole day, so its
+    /// last millisecond; any other time is itself.
+    public var inclusiveDayEnd: Timestamp {
+        milliseconds % Timestamp.millisecondsPerDay == 0 ? Timestamp(milliseconds: milliseconds + Timestamp.millisecondsPerDay - 1) : self
+    }
+}

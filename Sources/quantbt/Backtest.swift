@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLIOptions
 import Experiments
 import Foundation
 
@@ -31,11 +32,9 @@ struct Backtest: ParsableCommand {
     @Option(help: "Last date to trade (inclusive), e.g. 2023-12-31.")
     var to: String?
 
-    @Option(name: [.customLong("set"), .customShort("s")], help: "Override a config key: --set params.fast=10 (repeatable).")
-    var overrides: [String] = []
+    @OptionGroup var set: OverrideOptions
 
-    @Flag(help: "Print one JSON object (run_dir, metrics) instead of the summary.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one --data FILE, e.g. --data data/sample/ETHUSD-1h.csv") }
@@ -45,11 +44,11 @@ struct Backtest: ParsableCommand {
         do {
             let config = try AdHocBacktest.config(
                 strategy: strategy, files: data, symbols: symbols.map { $0.split(separator: ",").map(String.init) } ?? [],
-                from: from, to: to, overrides: overrides)
+                from: from, to: to, overrides: set.overrides)
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let root = ExperimentDirectory.packageRoot(containing: cwd) ?? cwd
             let outcome = try ExperimentRunner(root: root).run(strategyType: BuiltInStrategies.named(strategy), config: config)
-            print(json ? outcome.json.json().trimmingCharacters(in: .newlines) : RunSummary.text(outcome))
+            print(output.json ? outcome.json.json().trimmingCharacters(in: .newlines) : RunSummary.text(outcome))
         } catch let error as CLIError { throw error } catch {
             throw CLIError("\(error)")
         }

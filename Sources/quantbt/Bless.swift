@@ -1,4 +1,6 @@
 import ArgumentParser
+import CLIOptions
+import Analysis
 import Experiments
 import Foundation
 
@@ -25,8 +27,7 @@ struct Bless: ParsableCommand {
     @Flag(help: "Bless even with uncommitted changes in the working tree.")
     var force = false
 
-    @Flag(help: "Run the experiment binary as it is, without building it first.")
-    var noBuild = false
+    @OptionGroup var build: BuildOptions
 
     @Flag(help: "Bless the validation run (`quantbt validate`) as golden/<name>-validation instead of the plain run.")
     var validation = false
@@ -38,7 +39,7 @@ struct Bless: ParsableCommand {
         if let refusal = Goldens.dirtyTreeRefusal(git, force: force) { throw failure(.dirtyTree, refusal) }
 
         var builder = ExperimentBuilder(root: directory.root)
-        let binary = try builder.binary(for: directory.name, build: !noBuild)
+        let binary = try builder.binary(for: directory.name, build: !build.noBuild)
         let run = try builder.runForRunFolder(binary, arguments: [directory.url.path] + (validation ? ["--validate"] : []))
         let goldenLabel = Goldens.label(directory.name, validation: validation)
         let golden = directory.root.appendingPathComponent(goldenLabel)

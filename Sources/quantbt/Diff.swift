@@ -1,4 +1,6 @@
 import ArgumentParser
+import CLIOptions
+import Analysis
 import Experiments
 import Foundation
 
@@ -27,8 +29,7 @@ struct Diff: ParsableCommand {
     @Argument(help: "The run to compare to (after).")
     var b: String
 
-    @Flag(help: "Print one JSON object instead of the report.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Compare runs even when they are of different experiments.")
     var anyExperiment = false
@@ -43,6 +44,6 @@ struct Diff: ParsableCommand {
                 .loadConfig(overrides: [], defaultStrategy: "").tolerances) ?? ToleranceSet()
             return try RunDiff.compute(first, second, tolerances: tolerances, allowDifferentExperiments: anyExperiment)
         }
-        print(json ? diff.canonical.json().trimmingCharacters(in: .newlines) : diff.text)
+        print(output.json ? diff.canonical.json().trimmingCharacters(in: .newlines) : diff.text)
     }
 }

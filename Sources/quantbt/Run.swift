@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLIOptions
 import Experiments
 import Foundation
 
@@ -19,33 +20,25 @@ struct Run: ParsableCommand {
     @Argument(help: "The experiment folder, e.g. experiments/sma-crossover.")
     var experiment: String
 
-    @Option(name: [.customLong("set"), .customShort("s")], help: "Override a config key: --set params.fast=10 (repeatable).")
-    var overrides: [String] = []
-
-    @Flag(help: "Print one JSON object (run_dir, metrics) instead of the summary.")
-    var json = false
-
-    @Flag(help: "Run the experiment binary as it is, without building it first.")
-    var noBuild = false
+    @OptionGroup var set: OverrideOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var build: BuildOptions
 
     func validate() throws {
-        for o in overrides where !o.contains("=") {
-            throw ValidationError("--set '\(o)' must be KEY.PATH=VALUE, e.g. --set params.fast=10")
-        }
         // A list of values for a parameter is a sweep, which `run` cannot do.
-        for o in overrides where o.hasPrefix("params.") && isSweepAxis(o) {
+        for o in set.sweepAxes where o.hasPrefix("params.") {
             throw ValidationError("--set '\(o)' gives several values: that is a sweep; run `quantbt sweep \(experiment) --set \(o)`, or give one value")
         }
     }
 
     func run() throws {
         // Validate the config here too, so a typo fails before a build.
-        let (directory, _) = try openExperiment(experiment, overrides: overrides)
+        let (directory, _) = try openExperiment(experiment, overrides: set.overrides)
         var builder = ExperimentBuilder(root: directory.root)
-        let binary = try builder.binary(for: directory.name, build: !noBuild)
+        let binary = try builder.binary(for: directory.name, build: !build.noBuild)
         var args = [directory.url.path]
-        for o in overrides { args += ["--set", o] }
-        if json { args.append("--json") }
+        for o in set.overrides { args += ["--set", o] }
+        if output.json { args.append("--json") }
         let status = try builder.runInheritingOutput(binary, arguments: args)
         if status != 0 { throw ExitCode(status) }
     }

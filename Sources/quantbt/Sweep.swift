@@ -17,24 +17,9 @@ struct Sweep: ParsableCommand {
               quantbt sweep experiments/sma-crossover --set params.fast=60,120,240 --set params.slow=480:1440:240 --workers 2 --json
             """)
 
-    @Argument(help: "The experiment folder, e.g. experiments/risk-portfolio.")
-    var experiment: String
-
-    @Option(name: [.customLong("set"), .customShort("s")], help: "Override a key, or sweep it: --set params.fast=5,10,20 or =5:50:5 (repeatable).")
-    var overrides: [String] = []
-
-    @Option(help: "At most this many backtests at once (default: every core); the results do not depend on it.")
-    var workers: Int?
-
-    @Flag(help: "Print one JSON object (run_dir, objective, combinations, best, sharp_peak, stable_count).")
-    var json = false
-
-    @Flag(help: "Run the experiment binary as it is, without building it first.")
-    var noBuild = false
-
-    func validate() throws { try checkModeOptions(overrides: overrides, workers: workers) }
+    @OptionGroup var options: ExperimentModeOptions
 
     func run() throws {
-        try runExperimentMode(experiment, mode: ["--sweep"], overrides: overrides, workers: workers, json: json, noBuild: noBuild)
+        try options.run(mode: ["--sweep"])
     }
 }

@@ -20,24 +20,9 @@ struct Validate: ParsableCommand {
               quantbt validate experiments/risk-portfolio --set stress.bear_month_below=-0.08 --json
             """)
 
-    @Argument(help: "The experiment folder, e.g. experiments/risk-portfolio.")
-    var experiment: String
-
-    @Option(name: [.customLong("set"), .customShort("s")], help: "Override a config key: --set stress.bear_month_below=-0.08 (repeatable).")
-    var overrides: [String] = []
-
-    @Option(help: "At most this many backtests at once (default: every core); the artifacts do not depend on it.")
-    var workers: Int?
-
-    @Flag(help: "Print one JSON object (run_dir, holdout_evaluations, baseline, splits, stress) instead of the tables.")
-    var json = false
-
-    @Flag(help: "Run the experiment binary as it is, without building it first.")
-    var noBuild = false
-
-    func validate() throws { try checkModeOptions(overrides: overrides, workers: workers) }
+    @OptionGroup var options: ExperimentModeOptions
 
     func run() throws {
-        try runExperimentMode(experiment, mode: ["--validate"], overrides: overrides, workers: workers, json: json, noBuild: noBuild)
+        try options.run(mode: ["--validate"])
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CLIOptions
+import Analysis
 import Experiments
 import Foundation
 
@@ -29,11 +31,9 @@ struct Verify: ParsableCommand {
     @Option(help: "Run the experiment this many times (1, 2, ... workers) and check every run wrote the same artifacts.")
     var runs = 1
 
-    @Flag(help: "Print one JSON object (status, per-file results, determinism) instead of the report.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Run the experiment binary as it is, without building it first.")
-    var noBuild = false
+    @OptionGroup var build: BuildOptions
 
     @Flag(help: "Verify the validation run (`quantbt validate`) against golden/<name>-validation.")
     var validation = false
@@ -50,9 +50,9 @@ struct Verify: ParsableCommand {
         _ = try withArtifactErrors { try GoldenVerifier.checkedGoldens(golden, label: goldenLabel) }
 
         var builder = ExperimentBuilder(root: directory.root)
-        let binary = try builder.binary(for: directory.name, build: !noBuild)
+        let binary = try builder.binary(for: directory.name, build: !build.noBuild)
         var results: [DeterminismReport.Run] = []
-        let progress = Progress(total: runs, quiet: json || runs == 1)
+        let progress = Progress(total: runs, quiet: output.json || runs == 1)
         for i in 1...runs {
             // One run uses every core; N runs use 1, 2, ..., N workers, so any dependence
             // on the worker count shows as a difference.
@@ -70,7 +70,7 @@ struct Verify: ParsableCommand {
         }
         let determinism = runs > 1 ? DeterminismReport(runs: results) : nil
         let status = determinism.map { $0.isDeterministic ? report.status : .nondeterministic } ?? report.status
-        if json {
+        if output.json {
             var object = report.canonical
             if case .map(var map) = object {
                 map["determinism"] = determinism?.canonical ?? .null

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLIOptions
 
 struct WalkForward: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,31 +19,10 @@ struct WalkForward: ParsableCommand {
               quantbt walk-forward experiments/risk-portfolio --set params.entry=20,55,80 --json
             """)
 
-    @Argument(help: "The experiment folder, e.g. experiments/risk-portfolio.")
-    var experiment: String
-
-    @Option(help: "Number of folds (default: walk_forward.folds, 6).")
-    var folds: Int?
-
-    @Option(name: [.customLong("set"), .customShort("s")], help: "Override a key, or sweep it: --set params.entry=20,55,80 (repeatable).")
-    var overrides: [String] = []
-
-    @Option(help: "At most this many backtests at once (default: every core); the results do not depend on it.")
-    var workers: Int?
-
-    @Flag(help: "Print one JSON object (run_dir, summary, folds with windows, params and metrics).")
-    var json = false
-
-    @Flag(help: "Run the experiment binary as it is, without building it first.")
-    var noBuild = false
-
-    func validate() throws {
-        try checkModeOptions(overrides: overrides, workers: workers)
-        if let folds, folds < 1 { throw ValidationError("--folds must be at least 1, e.g. --folds 6") }
-    }
+    @OptionGroup var options: ExperimentModeOptions
+    @OptionGroup var folds: FoldOptions
 
     func run() throws {
-        try runExperimentMode(experiment, mode: ["--walk-forward"] + (folds.map { ["--folds", String($0)] } ?? []),
-                              overrides: overrides, workers: workers, json: json, noBuild: noBuild)
+        try options.run(mode: ["--walk-forward"] + (folds.folds.map { ["--folds", String($0)] } ?? []))
     }
 }

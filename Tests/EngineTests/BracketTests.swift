@@ -67,6 +67,6 @@ func bracketBothInsideOneBar(_ rule: IntrabarRule, _ price: Double) {
     let r = run([flatBars("X", 4)], BacktestConfig(capital: 10_000, risk: RiskLimits(minNotional: 5_000)), [
         0: { $0.bracket(0, side: .buy, size: .quantity(10), stopLoss: 95, takeProfit: 105) },
     ])
-    #expect(r.fills.isEmpty && r.rejections.map(\.rule) == ["min_notional"])
+    #expect(r.fills.isEmpty && r.rejections.map(\.rule.rawValue) == ["min_notional"])
     #expect(r.ordersCancelled == 2)
 }

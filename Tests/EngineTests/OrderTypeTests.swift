@@ -102,7 +102,7 @@ func volumeParticipationCap(_ remainder: VolumeRemainder, _ expected: [Double]) 
     let config = BacktestConfig(capital: 10_000, execution: ExecutionRules(maxVolumeShare: 0.1, volumeRemainder: remainder))
     let r = run([flatBars("X", 5, volume: 50)], config, [0: { $0.buy(0, quantity: 12) }])
     #expect(r.fills.map(\.quantity) == expected)
-    #expect(r.rejections.map(\.rule) == Array(repeating: "max_volume_share", count: remainder == .keep ? 2 : 1))
+    #expect(r.rejections.map(\.rule.rawValue) == Array(repeating: "max_volume_share", count: remainder == .keep ? 2 : 1))
     #expect(r.rejections[0].detail == "10% of the bar's volume 50 is 5" + (remainder == .keep ? "; the rest stays open" : "; the rest is cancelled"))
 }
 
@@ -141,6 +141,6 @@ func volumeParticipationCap(_ remainder: VolumeRemainder, _ expected: [Double]) 
     #expect(r.fills.map(\.time.milliseconds) == [3 * minute, 4 * minute])
     #expect(r.fills.map(\.price) == [103, 104])
     #expect(r.ordersOutsideWindows == 1)
-    #expect(r.riskEvents.map(\.rule) == ["window_end"])
+    #expect(r.riskEvents.map(\.rule.rawValue) == ["window_end"])
     #expect(r.exposedAtClose == [false, false, false, true, false, false])
 }

@@ -26,7 +26,7 @@ func dailyLossLimitAcrossADayBoundary(_ calendar: TradingCalendar, _ filledBars:
     ])
     #expect(r.fills.map(\.time.milliseconds) == filledBars.map { times[$0] })
     #expect(r.rejections.map(\.time.milliseconds) == refusedBars.map { times[$0] })
-    #expect(Set(r.rejections.map(\.rule)) == ["daily_loss_limit"])
+    #expect(Set(r.rejections.map(\.rule.rawValue)) == ["daily_loss_limit"])
     #expect(r.rejections[0].detail == "loss today 600 is 6% of the day's starting equity 10000, limit 5%; entries refused until the next trading day")
     #expect(r.riskEvents.map(\.action) == [.tripped, .reset])
     #expect(r.riskEvents.map(\.time.milliseconds) == [22 * hour, resetAt])
@@ -52,7 +52,7 @@ func maxDrawdownStop(_ flatten: Bool) {
     let r = run([series], config, [0: { _ = $0.buy(0, quantity: 100) }, 3: { _ = $0.buy(0, quantity: 1) }])
     #expect(r.fills.map(\.side) == (flatten ? [.buy, .sell] : [.buy]))
     #expect(r.fills.last?.time.milliseconds == (flatten ? 3 * minute : minute))
-    #expect(r.rejections.map(\.rule) == ["max_drawdown"])
+    #expect(r.rejections.map(\.rule.rawValue) == ["max_drawdown"])
     #expect(r.rejections[0].time.milliseconds == 4 * minute)
     #expect(r.riskEvents.map(\.action) == (flatten ? [.tripped, .flattened] : [.tripped]))
     #expect(r.riskEvents[0].detail == "drawdown 10.91% from peak 11000 reached the limit 10%" + (flatten ? "; flattening every position" : "; no new positions"))
@@ -82,7 +82,7 @@ func maxDrawdownStop(_ flatten: Bool) {
         0: { _ = $0.buy(0, quantity: 10) }, 1: { _ = $0.buy(0, quantity: 1) }, 2: { _ = $0.buy(0, quantity: 1) },
         4: { _ = $0.buy(0, quantity: 10) }, 5: { _ = $0.sell(0, quantity: 10) },
     ])
-    #expect(r.rejections.map(\.rule) == ["min_notional", "min_notional", "circuit_breaker"])
+    #expect(r.rejections.map(\.rule.rawValue) == ["min_notional", "min_notional", "circuit_breaker"])
     #expect(r.fills.map(\.side) == [.buy, .sell])
     #expect(r.riskEvents.map(\.detail) == ["rejections: 2 risk refusals within 10 minutes (limit 2); entries halted for the rest of the run"])
 }
@@ -103,5 +103,5 @@ func maxDrawdownStop(_ flatten: Bool) {
     let one = run([flatBars("X", 5)], BacktestConfig(capital: 10_000, risk: RiskLimits(minNotional: 500, circuitBreakers: [counting])), [
         0: { _ = $0.buy(0, quantity: 1) }, 1: { _ = $0.buy(0, quantity: 10) },
     ])
-    #expect(one.rejections.map(\.rule) == ["min_notional"] && one.riskEvents.isEmpty && one.fills.count == 1)
+    #expect(one.rejections.map(\.rule.rawValue) == ["min_notional"] && one.riskEvents.isEmpty && one.fills.count == 1)
 }

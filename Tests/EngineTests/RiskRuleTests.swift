@@ -16,7 +16,7 @@ private func config(_ risk: RiskLimits, capital: Double = 10_000) -> BacktestCon
     let limits = RiskLimits(perSymbol: .init(maxQuantity: 10))
     let cut = run([flat("X", 3)], config(limits), [0: { _ = $0.buy(0, quantity: 15) }])
     #expect(cut.fills.map(\.quantity) == [10])
-    #expect(cut.rejections.map(\.rule) == ["per_symbol"])
+    #expect(cut.rejections.map(\.rule.rawValue) == ["per_symbol"])
     #expect(cut.rejections[0].requestedQuantity == 15 && cut.rejections[0].approvedQuantity == 10)
     #expect(cut.rejections[0].detail == "position 15 at 100 would exceed max_quantity 10")
     let pass = run([flat("X", 3)], config(limits), [0: { _ = $0.buy(0, quantity: 10) }])
@@ -37,7 +37,7 @@ private func config(_ risk: RiskLimits, capital: Double = 10_000) -> BacktestCon
     let limits = RiskLimits(maxLeverage: 2, maxNetExposure: 0.5)
     let long = run([flat("A", 3), flat("B", 3)], config(limits), [0: { _ = $0.buy(0, quantity: 40) }, 1: { _ = $0.buy(1, quantity: 20) }])
     #expect(long.fills.map(\.quantity) == [40, 10])
-    #expect(long.rejections.map(\.rule) == ["max_net_exposure"])
+    #expect(long.rejections.map(\.rule.rawValue) == ["max_net_exposure"])
     #expect(long.rejections[0].detail == "net exposure 6000 would exceed 0.5 x equity 10000")
     let hedge = run([flat("A", 3), flat("B", 3)], config(limits), [0: { _ = $0.buy(0, quantity: 40) }, 1: { _ = $0.sell(1, quantity: 20) }])
     #expect(hedge.fills.map(\.quantity) == [40, 20] && hedge.rejections.isEmpty)
@@ -47,7 +47,7 @@ private func config(_ risk: RiskLimits, capital: Double = 10_000) -> BacktestCon
 @Test func lotSize() {
     let r = run([flat("X", 4)], config(RiskLimits(lotSize: 5)), [0: { _ = $0.buy(0, quantity: 12) }, 1: { _ = $0.buy(0, quantity: 3) }])
     #expect(r.fills.map(\.quantity) == [10])
-    #expect(r.rejections.map(\.rule) == ["lot_size"])
+    #expect(r.rejections.map(\.rule.rawValue) == ["lot_size"])
     #expect(r.rejections[0].detail == "3 is less than one lot of 5")
 }
 
@@ -69,7 +69,7 @@ func cooldownAfterExit(_ cooldown: RiskLimits.Cooldown) {
         2: { _ = $0.buy(0, quantity: 1) }, 3: { _ = $0.buy(0, quantity: 1) },
     ])
     #expect(r.fills.map(\.time.milliseconds) == [60_000, 120_000, 240_000])
-    #expect(r.rejections.map(\.rule) == ["cooldown"])
+    #expect(r.rejections.map(\.rule.rawValue) == ["cooldown"])
     #expect(r.rejections[0].time.milliseconds == 180_000)
     let expected = if case .bars = cooldown { "1 bars since the last exit, cooldown 2 bars" } else { "1 minutes since the last exit, cooldown 2 minutes" }
     #expect(r.rejections[0].detail == expected)
@@ -78,7 +78,7 @@ func cooldownAfterExit(_ cooldown: RiskLimits.Cooldown) {
 /// Several rules on one order: each cut is its own row, with the quantity that reached it.
 @Test func cutsChain() {
     let r = run([flat("X", 3)], config(RiskLimits(perSymbol: .init(maxQuantity: 150)), capital: 10_000), [0: { _ = $0.buy(0, quantity: 200) }])
-    #expect(r.rejections.map(\.rule) == ["per_symbol", "max_leverage"])
+    #expect(r.rejections.map(\.rule.rawValue) == ["per_symbol", "max_leverage"])
     #expect(r.rejections.map(\.requestedQuantity) == [200, 150])
     #expect(r.rejections.map(\.approvedQuantity) == [150, 100])
     #expect(r.fills.map(\.quantity) == [100])

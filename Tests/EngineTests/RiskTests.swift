@@ -9,7 +9,7 @@ import Testing
     #expect(r.fills.map(\.quantity) == [10])
     #expect(r.rejections.count == 1)
     let x = r.rejections[0]
-    #expect(x.rule == "max_leverage" && x.requestedQuantity == 15 && x.approvedQuantity == 10)
+    #expect(x.rule.rawValue == "max_leverage" && x.requestedQuantity == 15 && x.approvedQuantity == 10)
     #expect(x.detail == "gross exposure 1500 would exceed 1 x equity 1000")
 }
 
@@ -22,7 +22,7 @@ import Testing
         1: { $0.sell(0, quantity: 10) },
     ])
     #expect(r.fills.map(\.symbol) == [0, 0])
-    #expect(r.rejections.map(\.rule) == ["max_positions"])
+    #expect(r.rejections.map(\.rule.rawValue) == ["max_positions"])
     #expect(r.rejections[0].detail == "1 positions open, limit 1")
 }
 
@@ -34,6 +34,6 @@ import Testing
         1: { $0.sell(0, quantity: 8) },
     ])
     #expect(r.fills.map(\.quantity) == [5, 5])
-    #expect(r.rejections.map(\.rule) == ["allow_short"])
+    #expect(r.rejections.map(\.rule.rawValue) == ["allow_short"])
     #expect(r.openPositionsAtEnd == 0)
 }

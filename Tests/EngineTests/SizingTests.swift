@@ -27,6 +27,6 @@ func simpleSizing(_ sizing: PositionSizing, _ quantity: Double) {
     let risk = RiskLimits(sizing: .atr(riskFraction: 0.01, multiple: 2, period: 2))
     let r = run([flatBars("X", 3)], BacktestConfig(capital: 10_000, risk: risk), [0: { _ = $0.enter(0) }])
     #expect(r.fills.isEmpty)
-    #expect(r.rejections.map(\.rule) == ["sizing"])
+    #expect(r.rejections.map(\.rule.rawValue) == ["sizing"])
     #expect(r.rejections[0].detail == "ATR(2) is not ready yet (it needs 2 bars of the symbol)")
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Analysis
 @testable import Experiments
 import Testing
 

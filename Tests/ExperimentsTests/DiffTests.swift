@@ -1,5 +1,6 @@
 import Foundation
 import Analysis
+@testable import Analysis
 @testable import Experiments
 import Testing
 

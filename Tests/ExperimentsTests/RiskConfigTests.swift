@@ -1,4 +1,5 @@
 import Engine
+@testable import Analysis
 @testable import Experiments
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Analysis
 @testable import Experiments
 import Testing
 
@@ -80,7 +81,7 @@ private func replacingLine(_ n: Int, in text: String, with edit: (String) -> Str
     let verdict = try #require(strict.files.first { $0.name == "trades.csv" })
     #expect(verdict.status == .mismatch)
     #expect(verdict.details[0] == "first divergence: trade_id 3 (symbol ETHUSD, entry_time \(trade[4])), line 4: exit_price expected \(price), got \(changed) "
-        + "(|Δ| \(Format.short(delta)), rel \(Format.short(delta / Double(price)!)); tolerance abs 1e-09 + rel 1e-09)")
+        + "(|Δ| \(NumberFormat.short(delta)), rel \(NumberFormat.short(delta / Double(price)!)); tolerance abs 1e-09 + rel 1e-09)")
     #expect(verdict.details[1] == "1 of \(try f.rows("trades.csv").count - 1) rows differ beyond tolerance")
     #expect(strict.files.filter { $0.status != .identical }.map(\.name) == ["trades.csv"])
     #expect(strict.summary == "FAIL: trades.csv differ from the goldens")
@@ -90,7 +91,7 @@ private func replacingLine(_ n: Int, in text: String, with edit: (String) -> Str
     let tolerant = try f.verify(run, loose)
     #expect(tolerant.status == .withinTolerance)
     let pass = try #require(tolerant.files.first { $0.name == "trades.csv" })
-    #expect(pass.details == ["largest deviation in exit_price: |Δ| \(Format.short(delta)) (rel \(Format.short(delta / Double(price)!))) "
+    #expect(pass.details == ["largest deviation in exit_price: |Δ| \(NumberFormat.short(delta)) (rel \(NumberFormat.short(delta / Double(price)!))) "
         + "at trade_id 3 (symbol ETHUSD, entry_time \(trade[4]))"])
 }
 
@@ -140,7 +141,7 @@ private func replacingLine(_ n: Int, in text: String, with edit: (String) -> Str
     #expect(outside.status == .mismatch)
     let verdict = try #require(outside.files.first { $0.name == "metrics.json" })
     #expect(verdict.details == ["metrics.sharpe: expected \(CanonicalValue.format(sharpe)), got \(CanonicalValue.format(sharpe + 0.01)) "
-        + "(|Δ| \(Format.short(abs(0.01))), rel \(Format.short(0.01 / abs(sharpe))); tolerance abs 1e-09 + rel 1e-09)"])
+        + "(|Δ| \(NumberFormat.short(abs(0.01))), rel \(NumberFormat.short(0.01 / abs(sharpe))); tolerance abs 1e-09 + rel 1e-09)"])
 
     var loose = ToleranceSet()
     loose.files["metrics.json"] = .init(fields: ["sharpe": .init(abs: 0.02)])

@@ -3,10 +3,6 @@ import Model
 /// Turning a matched order into a fill: size it, price it, let risk and the volume cap
 /// judge it, book it, and wake or shrink the orders linked to it.
 extension RunState {
-    /// Rules whose refusals are halts, not verdicts on one order (they do not feed the
-    /// `rejections` circuit breaker).
-    static let haltRules: Set<String> = ["daily_loss_limit", "max_drawdown", "circuit_breaker"]
-
     /// Fills what it can of order `i` at `reference` (before slippage). Returns true when
     /// the order is finished: filled, cut by risk (the rest is dropped), refused, or met a
     /// flat position as reduce-only; false when the volume cap left a remainder to keep.
@@ -34,7 +30,7 @@ extension RunState {
                 orders[i].size = .quantity(q)  // fixed from the first fill on (a kept remainder)
             case .failure(let why):
                 rejections.append(Rejection(time: time, orderID: order.id, symbol: s, side: side, requestedQuantity: 0,
-                                            approvedQuantity: 0, rule: "sizing", detail: why.detail))
+                                            approvedQuantity: 0, rule: .sizing, detail: why.detail))
                 return true
             }
         }
@@ -60,14 +56,14 @@ extension RunState {
         let (approvedByRisk, refused) = risk.review(order: order, side: side, quantity: quantity, price: fillPrice,
                                                     portfolio: portfolio, time: time, sinceExit: since, halt: halt)
         rejections.append(contentsOf: refused)
-        if refused.contains(where: { !Self.haltRules.contains($0.rule) }) { monitor.noteRefusal(time: time.milliseconds) }
+        if refused.contains(where: { !$0.rule.isHalt }) { monitor.noteRefusal(time: time.milliseconds) }
         var approved = approvedByRisk
         var keepsRest = false
         if let share = config.execution.maxVolumeShare {
             let cap = share * bars.volume[b]
             if approved > cap * (1 + 1e-12) {
                 rejections.append(Rejection(time: time, orderID: order.id, symbol: s, side: side, requestedQuantity: approved,
-                                            approvedQuantity: cap, rule: "max_volume_share",
+                                            approvedQuantity: cap, rule: .maxVolumeShare,
                                             detail: "\(detailPercent(share)) of the bar's volume \(detailNumber(bars.volume[b])) is \(detailNumber(cap))"
                                                 + (config.execution.volumeRemainder == .keep ? "; the rest stays open" : "; the rest is cancelled")))
                 approved = cap

@@ -6,7 +6,7 @@ extension RunState {
     /// Closes every open position at market on its symbol's bar at or after `exit.time`,
     /// with slippage × its multiplier, ahead of every other order, and cancels the symbol's
     /// other orders (a stale stop must not reopen what was forced out).
-    mutating func forceExits(_ exit: ForcedExit, now: Timestamp, rule: String = "forced_exit") {
+    mutating func forceExits(_ exit: ForcedExit, now: Timestamp, rule: RiskRule = .forcedExit) {
         var forced: [Int] = []
         for s in series.indices where portfolio.quantity[s] != 0 {
             // A replace still travelling does not know its symbol yet; it fails on arrival.
@@ -34,7 +34,7 @@ extension RunState {
             var order = context.makeOrder(symbol: s, side: q > 0 ? .sell : .buy, size: .quantity(abs(q)), kind: .market, timeInForce: .gtc)
             order.reduceOnly = true
             context.outbox.append(order)
-            monitor.record(now.milliseconds, "max_drawdown", .flattened, "closing \(detailNumber(abs(q))) at market", symbol: s)
+            monitor.record(now.milliseconds, .maxDrawdown, .flattened, "closing \(detailNumber(abs(q))) at market", symbol: s)
         }
         if !context.outbox.isEmpty {
             // Not through `.close` timing: the stop judged equity at the close, so the earliest fill is the next bar.

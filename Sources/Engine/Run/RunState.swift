@@ -100,7 +100,7 @@ struct RunState {
             }
             if windowed {
                 while window < windows.count && t >= windows[window].end {
-                    if windows[window].closeAtEnd { forceExits(ForcedExit(time: now), now: now, rule: "window_end") }
+                    if windows[window].closeAtEnd { forceExits(ForcedExit(time: now), now: now, rule: .windowEnd) }
                     window += 1
                 }
                 context.tradingAllowed = window < windows.count && t >= windows[window].start

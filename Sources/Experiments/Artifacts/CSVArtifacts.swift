@@ -1,3 +1,4 @@
+import Analysis
 import Engine
 import Model
 
@@ -7,13 +8,13 @@ import Model
 enum CSVArtifacts {
     /// Every CSV file of a run, named with `prefix` (a folder, for validation scenarios),
     /// ready for `RunDirectory.writeConcurrently`.
-    static func all(_ result: BacktestResult, every: Int64?, prefix: String = "") -> [(name: String, make: @Sendable () -> [UInt8])] {
+    static func all(_ result: BacktestResult, every: Int64?, prefix: String = "") -> [RunFile] {
         [
-            (prefix + "equity.csv", { equity(result, every: every) }),
-            (prefix + "trades.csv", { trades(result) }),
-            (prefix + "fills.csv", { fills(result) }),
-            (prefix + "rejections.csv", { rejections(result) }),
-            (prefix + "risk_events.csv", { riskEvents(result) }),
+            RunFile(prefix + "equity.csv") { equity(result, every: every) },
+            RunFile(prefix + "trades.csv") { trades(result) },
+            RunFile(prefix + "fills.csv") { fills(result) },
+            RunFile(prefix + "rejections.csv") { rejections(result) },
+            RunFile(prefix + "risk_events.csv") { riskEvents(result) },
         ]
     }
 
@@ -88,7 +89,7 @@ enum CSVArtifacts {
         for x in r.rejections {
             w.time(x.time); w.comma(); w.int(x.orderID); w.comma(); w.text(r.symbols[x.symbol]); w.comma()
             w.text(x.side.rawValue); w.comma(); w.number(x.requestedQuantity); w.comma(); w.number(x.approvedQuantity)
-            w.comma(); w.text(x.rule); w.comma(); w.quoted(x.detail); w.newline()
+            w.comma(); w.text(x.rule.rawValue); w.comma(); w.quoted(x.detail); w.newline()
         }
         return w.bytes
     }
@@ -101,7 +102,7 @@ extension CSVArtifacts {
         var w = ByteWriter(capacity: r.riskEvents.count * 160 + 64)
         w.line(ArtifactSchema.riskEvents.header)
         for e in r.riskEvents {
-            w.time(e.time); w.comma(); w.text(e.rule); w.comma(); w.text(e.action.rawValue); w.comma()
+            w.time(e.time); w.comma(); w.text(e.rule.rawValue); w.comma(); w.text(e.action.rawValue); w.comma()
             w.text(e.symbol.map { r.symbols[$0] } ?? ""); w.comma(); w.quoted(e.detail); w.newline()
         }
         return w.bytes

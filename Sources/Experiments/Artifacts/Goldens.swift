@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// The blessed artifacts of an experiment, in `golden/<experiment>/`: every artifact of the

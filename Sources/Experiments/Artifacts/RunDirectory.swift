@@ -38,20 +38,15 @@ struct RunDirectory {
     /// Builds, writes and hashes independent files concurrently (one task per file); the
     /// manifest is keyed by name, so the result does not depend on which finished first.
     /// The first error in the given order is thrown.
-    mutating func writeConcurrently(_ files: [(name: String, make: @Sendable () -> [UInt8])], workers: Int = .max) throws {
+    mutating func writeConcurrently(_ files: [RunFile], workers: Int = .max) throws {
         let folder = staging
-        let digests = try files.map { FileJob(name: $0.name, make: $0.make) }.orderedConcurrentMap(workers: workers) { file in
+        let digests = try files.orderedConcurrentMap(workers: workers) { file -> String? in
             try file.make().withUnsafeBytes { raw in
                 try RunDirectory.writeFile(raw, to: folder.appendingPathComponent(file.name), name: file.name)
-                return RunDirectory.sha256(raw)
+                return file.hashed ? RunDirectory.sha256(raw) : nil
             }
         }
-        for (file, digest) in zip(files, digests) { hashes[file.name] = .string(digest) }
-    }
-
-    private struct FileJob: Sendable {
-        let name: String
-        let make: @Sendable () -> [UInt8]
+        for (file, digest) in zip(files, digests) { if let digest { hashes[file.name] = .string(digest) } }
     }
 
     private static func writeFile(_ raw: UnsafeRawBufferPointer, to url: URL, name: String) throws {

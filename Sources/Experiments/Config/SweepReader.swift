@@ -1,25 +1,6 @@
+import Analysis
+
 /// Reads `sweep:` (the grid and how to judge it) and `walk_forward:`.
-public struct SweepPlan: Sendable, Equatable {
-    public var grid = ParameterGrid(axes: [])
-    /// The metrics.json key the sweep maximizes (max_drawdown is minimized).
-    public var objective = "sharpe"
-    /// A neighbourhood is stable when every neighbour's objective is within this share of
-    /// the best's.
-    public var stableWithin = 0.1
-    /// The best is a sharp peak when every neighbour falls more than this share below it.
-    public var peakDrop = 0.3
-
-    public static let objectives = ["sharpe", "sortino", "total_return", "cagr", "profit_factor", "win_rate", "expectancy", "max_drawdown"]
-}
-
-public struct WalkForwardPlan: Sendable, Equatable {
-    public enum Mode: String, Sendable, CaseIterable { case rolling, anchored }
-    public var folds = 6
-    public var mode = Mode.rolling
-    /// Each fold's train window over (train + test).
-    public var trainRatio = 0.75
-}
-
 enum SweepReader {
     static func read(_ s: ConfigSection) throws -> SweepPlan {
         var plan = SweepPlan()
@@ -43,7 +24,7 @@ enum SweepReader {
             if values.isEmpty { throw ConfigError("\(node.origin): sweep.\(key): no values; give at least one") }
             plan.grid.axes.append(.init(key: key, values: values))
         }
-        plan.objective = try s.string("objective", default: "sharpe", oneOf: SweepPlan.objectives)
+        plan.objective = SweepObjective(rawValue: try s.string("objective", default: "sharpe", oneOf: SweepObjective.allCases.map(\.rawValue)))!
         plan.stableWithin = try s.double("stable_within", default: 0.1, range: 0...1)
         plan.peakDrop = try s.double("peak_drop", default: 0.3, range: 0...10)
         try s.finish()
@@ -60,7 +41,7 @@ enum SweepReader {
     }
 
     static func canonical(_ p: SweepPlan, _ w: WalkForwardPlan) -> (sweep: CanonicalValue, walkForward: CanonicalValue) {
-        var sweep: [String: CanonicalValue] = ["objective": .string(p.objective), "stable_within": .number(p.stableWithin), "peak_drop": .number(p.peakDrop)]
+        var sweep: [String: CanonicalValue] = ["objective": .string(p.objective.rawValue), "stable_within": .number(p.stableWithin), "peak_drop": .number(p.peakDrop)]
         for axis in p.grid.axes { sweep[axis.key] = .list(axis.values.map { .string($0) }) }
         return (.map(sweep), .map(["folds": .int(w.folds), "mode": .string(w.mode.rawValue), "train_ratio": .number(w.trainRatio)]))
     }

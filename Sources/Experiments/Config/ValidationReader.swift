@@ -1,3 +1,4 @@
+import Analysis
 import Model
 
 /// Reads `splits:` and `stress:` into a `ValidationPlan`. The checks that need the data (a
@@ -77,7 +78,7 @@ enum ValidationReader {
         for (i, a) in list.enumerated() {
             for b in list[(i + 1)...] {
                 guard case .dates(let a0, let a1) = a.bound, case .dates(let b0, let b1) = b.bound else { continue }
-                let aEnd = InputData.endOfDay(a1), bEnd = InputData.endOfDay(b1)
+                let aEnd = a1.inclusiveDayEnd, bEnd = b1.inclusiveDayEnd
                 if a0 <= bEnd && b0 <= aEnd {
                     throw ConfigError("\(splits.origin(of: b.name)): splits.\(b.name) [\(b0.dateString), \(b1.dateString)] overlaps "
                         + "splits.\(a.name) [\(a0.dateString), \(a1.dateString)]; splits must not share bars")

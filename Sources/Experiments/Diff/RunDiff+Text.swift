@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 extension RunDiff {
@@ -31,7 +32,7 @@ extension RunDiff {
             var line = (changed ? "* " : "  ") + pad(m.name, width, left: true)
             line += pad(m.a.map(text) ?? "-", 16) + pad(m.b.map(text) ?? "-", 16)
             if let d = m.delta, changed {
-                line += pad((d.absolute >= 0 ? "+" : "") + Format.value(d.absolute), 14) + pad(d.relative.map(Format.percent) ?? "", 10)
+                line += pad((d.absolute >= 0 ? "+" : "") + NumberFormat.value(d.absolute), 14) + pad(d.relative.map { NumberFormat.percent($0) } ?? "", 10)
             }
             lines.append(line)
         }
@@ -39,7 +40,7 @@ extension RunDiff {
     }
 
     private func text(_ leaf: FlatDocument.Leaf) -> String {
-        if case .number(let d) = leaf { return Format.value(d) } else { return leaf.display }
+        if case .number(let d) = leaf { return NumberFormat.value(d) } else { return leaf.display }
     }
 
     private func tradesLines() -> [String] {
@@ -61,7 +62,7 @@ extension RunDiff {
     static func signedChange(_ f: TableComparison.FieldChange) -> String {
         guard let x = Double(f.expected), let y = Double(f.actual) else { return "\(f.column) \(f.expected) → \(f.actual)" }
         let d = y - x
-        return "\(f.column) \(f.expected) → \(f.actual) (\(d >= 0 ? "+" : "")\(Format.value(d)))"
+        return "\(f.column) \(f.expected) → \(f.actual) (\(d >= 0 ? "+" : "")\(NumberFormat.value(d)))"
     }
 
     private func equityLines() -> [String] {
@@ -70,12 +71,12 @@ extension RunDiff {
         if e.onlyInA + e.onlyInB > 0 { line += " (\(e.onlyInA) only in A, \(e.onlyInB) only in B)" }
         var lines = [line]
         if let p = e.firstBeyondTolerance {
-            lines.append("  first difference beyond tolerance: \(p.time): A \(Format.value(p.a)), B \(Format.value(p.b)) (gap \(Format.value(p.gap)))")
+            lines.append("  first difference beyond tolerance: \(p.time): A \(NumberFormat.value(p.a)), B \(NumberFormat.value(p.b)) (gap \(NumberFormat.value(p.gap)))")
         } else {
             lines.append("  the curves agree within tolerance at every common timestamp")
         }
         if let p = e.largest, p.gap != 0 {
-            lines.append("  largest gap: \(Format.value(p.gap)) at \(p.time) (A \(Format.value(p.a)), B \(Format.value(p.b)), \(Format.percent(p.a == 0 ? .nan : p.gap / abs(p.a))))")
+            lines.append("  largest gap: \(NumberFormat.value(p.gap)) at \(p.time) (A \(NumberFormat.value(p.a)), B \(NumberFormat.value(p.b)), \(NumberFormat.percent(p.a == 0 ? .nan : p.gap / abs(p.a))))")
         }
         return lines
     }

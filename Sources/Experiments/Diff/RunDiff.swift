@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// Two runs side by side: config, provenance, metrics, trades and equity. What `quantbt

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// Finds the run folder a diff argument means: a run folder itself, a golden folder, an

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// What produced a run: code (git), config, data, toolchain, seed, machine and wall time.

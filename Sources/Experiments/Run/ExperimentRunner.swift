@@ -4,8 +4,8 @@ import Foundation
 import MarketData
 import Model
 
-/// Runs one backtest for a config and writes its artifacts:
-/// load and check data → build the strategy from `params` → run → metrics → files.
+/// Runs studies (a backtest, a validation, a sweep, a walk-forward) of an experiment and
+/// records them under `<artifacts>/<experiment>/<run-id>/`.
 public struct ExperimentRunner {
     /// The repository root: data paths in configs are relative to it.
     public var root: URL
@@ -28,33 +28,58 @@ public struct ExperimentRunner {
         self.warn = warn
     }
 
-    public func run<S: Strategy>(_ type: S.Type, config: ExperimentConfig, clock: @escaping () -> Date = Date.init) throws -> RunOutcome {
-        try checkStrategy(S.self, config)
+    /// The one way every study is run and recorded: check the strategy, start the
+    /// provenance reads, load and check the data, compute, then write the run folder
+    /// (`.partial-` first, every file hashed into the manifest, renamed into place, `latest`
+    /// moved). Nothing is left behind when any step fails.
+    package func record<St: Study>(_ study: St, clock: @escaping () -> Date = Date.init, progress: ProgressHandler? = nil) throws -> St.Outcome {
+        let config = study.config
+        if config.strategy != study.strategyName {
+            throw ConfigError("strategy: the config names '\(config.strategy)' but this experiment runs '\(study.strategyName)'; "
+                + "remove the strategy key or set it to '\(study.strategyName)'")
+        }
         let started = clock()
         let provenanceReads = startProvenanceReads()
         var timer = PhaseTimer()
-        let (input, backtest) = try prepare(config)
+        let input = try prepare(config)
         timer.mark("load")
-        var strategy = try Self.makeStrategy(S.self, config: config, symbols: input.series.map(\.symbol))
-        let result = Backtest(series: input.series, config: backtest).run(&strategy)
-        timer.mark("engine")
-        let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
-        timer.mark("metrics")
+        var outcome = try study.compute(input, runner: self, progress: progress)
+        timer.mark("compute")
 
-        let runID = Self.runID(time: clock(), configText: config.canonical.yaml())
-        let document = metricsDocument(metrics, result: result, input: input, config: config)
-        let directory = try commitRun(config, runID: runID, started: started, data: input.files, provenanceReads: provenanceReads, clock: clock) { directory in
-            try directory.writeConcurrently(CSVArtifacts.all(result, every: config.equityEvery), workers: workers)
-            timer.mark("csv files")
-            try directory.write("metrics.json", text: document.json())
+        let configText = config.canonical.yaml()
+        let runID = Self.runID(time: clock(), configText: configText)
+        var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
+        let url: URL
+        do {
+            try directory.writeConcurrently([.text("config.yaml") { configText }] + study.files(outcome, runID: runID), workers: workers)
+            timer.mark("files")
+            let (git, toolchain) = provenanceReads.value
+            let holdout = study.holdoutEvaluations(outcome)
+            url = try directory.commit { manifestSHA in
+                var provenance = Provenance(
+                    experiment: config.name, runID: runID, git: nil, gitError: nil, configSHA256: RunDirectory.sha256(Data(configText.utf8)),
+                    overrides: overrides, data: input.data.files, toolchain: toolchain, seed: config.seed, workers: workers, started: started,
+                    finished: clock())
+                switch git {
+                case .success(let state): provenance.git = state
+                case .failure(let error): provenance.gitError = "\(error)"
+                }
+                provenance.holdoutEvaluations = holdout
+                return [("provenance.json", provenance.document(manifestSHA256: manifestSHA).json())]
+            }
+        } catch {
+            directory.discard()
+            throw error
         }
-        timer.mark("provenance and commit")
-        return RunOutcome(runDirectory: directory, config: config, metrics: metrics, dataReport: input.report, result: result)
+        timer.mark("commit")
+        outcome.runDirectory = url.path(relativeTo: root)
+        try study.recorded(outcome, runID: url.lastPathComponent, runner: self)
+        return outcome
     }
 
     /// Loads and checks the data, then resolves what needs it: the execution checks against
     /// its span and the trading calendar of `time_zone` over it.
-    func prepare(_ config: ExperimentConfig) throws -> (InputData, BacktestConfig) {
+    func prepare(_ config: ExperimentConfig) throws -> StudyInput {
         let input = try InputData.load(config, root: root, workers: workers)
         if input.report.issueCount > 0 {
             warn("warning: data checks flagged \(input.report.issueCount) rows (\(Self.describeCounts(input.report))); first ones:")
@@ -64,7 +89,7 @@ public struct ExperimentRunner {
         let first = input.series.compactMap(\.times.first).min() ?? 0, last = input.series.compactMap(\.times.last).max() ?? 0
         try ExecutionReader.check(backtest.execution, first: first, last: last)
         backtest.calendar = ZoneCalendar.calendar(config.timeZone, first: first, last: last)
-        return (input, backtest)
+        return StudyInput(data: input, backtest: backtest)
     }
 
     /// The strategy built from `params`; a parameter it does not read is an error.
@@ -94,56 +119,11 @@ public struct ExperimentRunner {
         return compact + "-" + RunDirectory.sha256(Data(configText.utf8)).prefix(8)
     }
 
-    func metricsDocument(_ m: PerformanceMetrics, result: BacktestResult, input: InputData, config: ExperimentConfig) -> CanonicalValue {
-        var byRule: [String: CanonicalValue] = [:]
-        for r in result.rejections { if case .int(let n) = byRule[r.rule] ?? .int(0) { byRule[r.rule] = .int(n + 1) } }
-        var eventCounts: [String: [String: Int]] = [:]  // rule → action → count
-        for e in result.riskEvents { eventCounts[e.rule, default: [:]][e.action.rawValue, default: 0] += 1 }
-        let events = eventCounts.mapValues { CanonicalValue.map($0.mapValues { .int($0) }) }
-        return .map([
-            "metrics": m.canonical,
-            "conventions": .map([
-                "periods_per_year": .number(m.periodsPerYear),
-                "periods_per_year_source": .string(config.metrics.periodsPerYear == nil ? "inferred from bar spacing, 365-day year" : "config"),
-                "risk_free_rate": .number(config.metrics.riskFreeRate),
-                "returns": .string("simple per-bar returns of equity at bar closes; the first from initial capital"),
-                "sharpe": .string("mean excess return / sample std (n-1) * sqrt(periods_per_year)"),
-                "sortino": .string("mean excess return / sqrt(mean(min(excess, 0)^2)) * sqrt(periods_per_year)"),
-                "cagr": .string("calendar days from first to last bar, 365.25 days a year"),
-                "drawdown": .string("mark-to-market at every bar close, from the running peak (initial capital included)"),
-                "trades": .string("closed round trips only; positions still open at the end are in equity, not in trade stats"),
-            ]),
-            "data": .map([
-                "symbols": .list(result.symbols.map { .string($0) }),
-                "rows_read": .int(input.report.rowsRead),
-                "rows_kept": .int(input.report.rowsKept),
-                "checks": Self.checkCounts(input.report),
-                "first_bar": .string(Timestamp(milliseconds: result.times.first ?? 0).description),
-                "last_bar": .string(Timestamp(milliseconds: result.times.last ?? 0).description),
-            ]),
-            "rejections_by_rule": .map(byRule),
-            "risk_events": .map(events),
-            "orders": .map([
-                "submitted": .int(result.ordersSubmitted), "cancelled": .int(result.ordersCancelled),
-                "expired": .int(result.ordersExpired), "replaces_failed": .int(result.replacesFailed),
-            ]),
-            "open_positions_at_end": .int(result.openPositionsAtEnd),
-        ])
-    }
-
     static func checkCounts(_ report: ValidationReport) -> CanonicalValue {
         .map(Dictionary(uniqueKeysWithValues: DataCheck.allCases.map { ($0.rawValue, .int(report.counts[$0] ?? 0)) }))
     }
 
     static func describeCounts(_ report: ValidationReport) -> String {
         DataCheck.allCases.compactMap { c in report.counts[c].map { "\(c.rawValue): \($0)" } }.joined(separator: ", ")
-    }
-}
-
-extension ExperimentRunner {
-    /// Runs a strategy chosen at run time (a built-in named in a config or flag). The
-    /// existential is opened once here; the engine loop itself stays generic.
-    public func run(strategyType: any Strategy.Type, config: ExperimentConfig) throws -> RunOutcome {
-        try run(strategyType, config: config)
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import MarketData
 import Model
@@ -50,7 +51,7 @@ struct InputData {
             guard let first = l.series.times.first, let last = l.series.times.last else {
                 throw DataError("\(l.series.symbol): no bars left after the data checks (\(l.report.rowsRead) rows read)")
             }
-            let sliced = l.series.slice(from: source.start, through: source.end.map(endOfDay))
+            let sliced = l.series.slice(from: source.start, through: source.end.map(\.inclusiveDayEnd))
             if sliced.isEmpty {
                 let from = source.start?.dateString ?? "the start"
                 let to = source.end?.dateString ?? "the end"
@@ -60,13 +61,6 @@ struct InputData {
             return sliced
         }
         return InputData(series: series, report: report, paths: paths, files: files)
-    }
-
-
-    /// A date-only end (midnight) means the whole day.
-    static func endOfDay(_ t: Timestamp) -> Timestamp {
-        t.milliseconds % Timestamp.millisecondsPerDay == 0
-            ? Timestamp(milliseconds: t.milliseconds + Timestamp.millisecondsPerDay - 1) : t
     }
 
     static func resolve(_ path: String, root: URL) -> String {

@@ -3,8 +3,8 @@ import Engine
 import MarketData
 
 /// What a finished run hands back to the CLI: where it went and what it measured.
-public struct RunOutcome: Sendable {
-    public var runDirectory: String
+public struct RunOutcome: RecordedOutcome {
+    public var runDirectory = ""
     public var config: ExperimentConfig
     public var metrics: PerformanceMetrics
     public var dataReport: ValidationReport
@@ -12,11 +12,51 @@ public struct RunOutcome: Sendable {
 
     /// The single JSON object `--json` prints.
     public var json: CanonicalValue {
-        return .map([
+        .map([
             "run_dir": .string(runDirectory),
             "experiment": .string(config.name),
             "metrics": metrics.canonical,
             "data_checks": ExperimentRunner.checkCounts(dataReport),
+        ])
+    }
+
+    /// metrics.json: the metrics, their conventions, what data they cover, and the counts
+    /// of rejections by rule, risk events and orders.
+    var metricsDocument: CanonicalValue {
+        let m = metrics, result = self.result
+        var byRule: [String: CanonicalValue] = [:]
+        for r in result.rejections { if case .int(let n) = byRule[r.rule.rawValue] ?? .int(0) { byRule[r.rule.rawValue] = .int(n + 1) } }
+        var eventCounts: [String: [String: Int]] = [:]  // rule → action → count
+        for e in result.riskEvents { eventCounts[e.rule.rawValue, default: [:]][e.action.rawValue, default: 0] += 1 }
+        let events = eventCounts.mapValues { CanonicalValue.map($0.mapValues { .int($0) }) }
+        return .map([
+            "metrics": m.canonical,
+            "conventions": .map([
+                "periods_per_year": .number(m.periodsPerYear),
+                "periods_per_year_source": .string(config.metrics.periodsPerYear == nil ? "inferred from bar spacing, 365-day year" : "config"),
+                "risk_free_rate": .number(config.metrics.riskFreeRate),
+                "returns": .string("simple per-bar returns of equity at bar closes; the first from initial capital"),
+                "sharpe": .string("mean excess return / sample std (n-1) * sqrt(periods_per_year)"),
+                "sortino": .string("mean excess return / sqrt(mean(min(excess, 0)^2)) * sqrt(periods_per_year)"),
+                "cagr": .string("calendar days from first to last bar, 365.25 days a year"),
+                "drawdown": .string("mark-to-market at every bar close, from the running peak (initial capital included)"),
+                "trades": .string("closed round trips only; positions still open at the end are in equity, not in trade stats"),
+            ]),
+            "data": .map([
+                "symbols": .list(result.symbols.map { .string($0) }),
+                "rows_read": .int(dataReport.rowsRead),
+                "rows_kept": .int(dataReport.rowsKept),
+                "checks": ExperimentRunner.checkCounts(dataReport),
+                "first_bar": .string(Timestamp(milliseconds: result.times.first ?? 0).description),
+                "last_bar": .string(Timestamp(milliseconds: result.times.last ?? 0).description),
+            ]),
+            "rejections_by_rule": .map(byRule),
+            "risk_events": .map(events),
+            "orders": .map([
+                "submitted": .int(result.ordersSubmitted), "cancelled": .int(result.ordersCancelled),
+                "expired": .int(result.ordersExpired), "replaces_failed": .int(result.replacesFailed),
+            ]),
+            "open_positions_at_end": .int(result.openPositionsAtEnd),
         ])
     }
 }

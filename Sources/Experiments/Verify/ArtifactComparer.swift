@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// Compares the artifacts of two folders (goldens and a run, or two runs) file by file:

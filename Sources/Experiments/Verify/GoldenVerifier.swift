@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// Checks a run against the experiment's goldens (`golden/<experiment>/`).

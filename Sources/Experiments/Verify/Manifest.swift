@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// A folder's manifest.json: the SHA-256 of each artifact, by file name.

@@ -1,3 +1,5 @@
+import Analysis
+
 /// The outcome of comparing one run with its goldens.
 public struct VerifyReport: Sendable {
     public var run: String

@@ -1,0 +1,73 @@
+/// The combinations a sweep runs: one axis per swept key (`params.fast: [5, 10, 20]`,
+/// `params.slow: "20:60:10"`, or `--set params.fast=5,10,20` on the command line), crossed
+/// in a fixed order (the first axis varies slowest), so results come out in the same order
+/// whatever the worker count.
+public struct ParameterGrid: Sendable, Equatable {
+    public struct Axis: Sendable, Equatable {
+        /// A dotted config path, e.g. `params.fast`.
+        public var key: String
+        /// YAML scalars, in the order given.
+        public var values: [String]
+
+        public init(key: String, values: [String]) {
+            self.key = key
+            self.values = values
+        }
+    }
+
+    public var axes: [Axis]
+
+    public init(axes: [Axis]) { self.axes = axes }
+
+    public var isEmpty: Bool { axes.isEmpty }
+    public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
+
+    /// Every combination as value indices per axis, first axis slowest.
+    public var combinations: [[Int]] {
+        var out: [[Int]] = [[]]
+        for axis in axes { out = out.flatMap { prefix in axis.values.indices.map { prefix + [$0] } } }
+        return out
+    }
+
+    /// The `--set` overrides of a combination.
+    public func overrides(_ combination: [Int]) -> [String] {
+        zip(axes, combination).map { "\($0.key)=\($0.values[$1])" }
+    }
+
+    /// `5,10,20` → three values; `5:50:5` → 5, 10, …, 50 (the stop included when the steps
+    /// land on it); anything else is one value. Nil with a message for a malformed range.
+    public static func values(_ text: String) -> Result<[String], RangeError> {
+        if text.contains(",") && !text.hasPrefix("[") {
+            return .success(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return .success([text]) }
+        guard let a = Double(parts[0]), let b = Double(parts[1]), let step = Double(parts[2]) else {
+            return .failure(RangeError("'\(text)' is not a range start:stop:step of numbers, e.g. 5:50:5"))
+        }
+        guard step > 0, b >= a else { return .failure(RangeError("'\(text)': a range needs stop >= start and a step above 0, e.g. 5:50:5")) }
+        let n = Int(((b - a) / step + 1e-9).rounded(.down))
+        guard n < 10_000 else { return .failure(RangeError("'\(text)' has \(n + 1) values; a sweep axis takes at most 10,000")) }
+        let integral = [a, b, step].allSatisfy { $0 == $0.rounded() }
+        return .success((0...n).map { i in
+            let v = a + Double(i) * step
+            return integral ? String(Int(v)) : String((v * 1e9).rounded() / 1e9)
+        })
+    }
+
+    /// `KEY=a,b,c` or `KEY=start:stop:step`: a sweep axis; `KEY=value`: nil, a plain
+    /// override. The one place a sweep axis on the command line is parsed.
+    public static func axis(override: String) throws(RangeError) -> Axis? {
+        let key = String(override.prefix { $0 != "=" }), value = String(override.drop { $0 != "=" }.dropFirst())
+        switch values(value) {
+        case .failure(let e): throw e
+        case .success(let v) where v.count > 1: return Axis(key: key, values: v)
+        case .success: return nil
+        }
+    }
+
+    public struct RangeError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+        init(_ d: String) { description = d }
+    }
+}

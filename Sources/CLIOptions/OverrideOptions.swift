@@ -1,0 +1,72 @@
+import Analysis
+import ArgumentParser
+
+/// `--set KEY.PATH=VALUE` (repeatable): config overrides, where a value list
+/// (`params.fast=5,10,20`) or range (`params.slow=20:60:10`) is a sweep axis.
+public struct OverrideOptions: ParsableArguments {
+    @Option(name: [.customLong("set"), .customShort("s")],
+            help: "Override a config key: --set params.fast=10; a list (=5,10,20) or range (=5:50:5) sweeps it (repeatable).")
+    public var overrides: [String] = []
+
+    public init() {}
+
+    public func validate() throws {
+        for o in overrides where !o.contains("=") {
+            throw ValidationError("--set '\(o)' must be KEY.PATH=VALUE, e.g. --set params.fast=10")
+        }
+    }
+
+    /// The overrides that set one value, in order, and the sweep axes they give.
+    public func split() throws -> (plain: [String], axes: [ParameterGrid.Axis]) {
+        var plain: [String] = [], axes: [ParameterGrid.Axis] = []
+        for o in overrides {
+            do {
+                if let axis = try ParameterGrid.axis(override: o) { axes.append(axis) } else { plain.append(o) }
+            } catch { throw ValidationError("--set \(o): \(error)") }
+        }
+        return (plain, axes)
+    }
+
+    /// The overrides that are sweep axes (or malformed ranges, which the experiment reports).
+    public var sweepAxes: [String] { overrides.filter { (try? ParameterGrid.axis(override: $0)) != .some(nil) } }
+}
+
+/// `--json`: one JSON object on standard output instead of the text summary.
+public struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print one JSON object (run_dir and the results) instead of the summary; progress stays off.")
+    public var json = false
+
+    public init() {}
+}
+
+/// `--workers N`: the most backtests at once; results never depend on it.
+public struct WorkerOptions: ParsableArguments {
+    @Option(help: "At most this many backtests at once (default: every core); the artifacts do not depend on it.")
+    public var workers: Int?
+
+    public init() {}
+
+    public func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, e.g. --workers 2") }
+    }
+}
+
+/// `--folds N` for walk-forward.
+public struct FoldOptions: ParsableArguments {
+    @Option(help: "Number of walk-forward folds (default: walk_forward.folds, 6).")
+    public var folds: Int?
+
+    public init() {}
+
+    public func validate() throws {
+        if let folds, folds < 1 { throw ValidationError("--folds must be at least 1, e.g. --folds 6") }
+    }
+}
+
+/// `--no-build`: run the experiment's binary as it is.
+public struct BuildOptions: ParsableArguments {
+    @Flag(help: "Run the experiment binary as it is, without building it first.")
+    public var noBuild = false
+
+    public init() {}
+}

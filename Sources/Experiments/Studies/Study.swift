@@ -1,0 +1,72 @@
+import Analysis
+import Engine
+import Foundation
+import Reports
+
+/// One kind of run: a backtest, a validation, a sweep or a walk-forward. A study says
+/// what it computes from the loaded data and which files it writes; everything else
+/// (check, load, name, write, hash, rename, `latest`) is `ExperimentRunner.record`'s, the
+/// one way in that every kind of run goes through.
+package protocol Study {
+    associatedtype Outcome: RecordedOutcome
+
+    /// The config the run is named after (its hash is in the run id) and writes as config.yaml.
+    var config: ExperimentConfig { get }
+    /// The strategy's name, checked against the config's `strategy:` before any work.
+    var strategyName: String { get }
+
+    /// Runs the backtests on `input` (loaded and checked) and analyses them. Reports
+    /// (done, total) to `progress` as backtests finish. Writes nothing.
+    func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> Outcome
+
+    /// The files of the run folder besides config.yaml, manifest.json and provenance.json.
+    func files(_ outcome: Outcome, runID: String) -> [RunFile]
+
+    /// How often the holdout has been evaluated, this run included (provenance); nil: it
+    /// was not read.
+    func holdoutEvaluations(_ outcome: Outcome) -> Int?
+
+    /// What follows a recorded run (validate counts its look at the holdout).
+    func recorded(_ outcome: Outcome, runID: String, runner: ExperimentRunner) throws
+}
+
+extension Study {
+    package func holdoutEvaluations(_ outcome: Outcome) -> Int? { nil }
+    package func recorded(_ outcome: Outcome, runID: String, runner: ExperimentRunner) throws {}
+}
+
+/// Hears (done, total) as a study's backtests finish; safe to call from any thread.
+package typealias ProgressHandler = @Sendable (Int, Int) -> Void
+
+/// What every study starts from: the data, loaded and checked, and the backtest config
+/// resolved against it (execution checks, the trading calendar of `time_zone`).
+package struct StudyInput: Sendable {
+    var data: InputData
+    package var backtest: BacktestConfig
+    package var series: [BarSeries] { data.series }
+    package var symbols: [String] { data.series.map(\.symbol) }
+}
+
+/// One file of a run folder, made when it is written (files are built, written and hashed
+/// concurrently). Reports are not hashed: they show the run id.
+package struct RunFile: Sendable {
+    package var name: String
+    package var hashed: Bool
+    package var make: @Sendable () -> [UInt8]
+
+    package init(_ name: String, hashed: Bool = true, make: @escaping @Sendable () -> [UInt8]) {
+        self.name = name
+        self.hashed = hashed
+        self.make = make
+    }
+
+    package static func text(_ name: String, hashed: Bool = true, _ make: @escaping @Sendable () -> String) -> RunFile {
+        RunFile(name, hashed: hashed) { Array(make().utf8) }
+    }
+
+    /// report.md and report.html of a report, rendered from the same blocks.
+    package static func reports(_ make: @escaping @Sendable () -> Reports.Report) -> [RunFile] {
+        [.text("report.md", hashed: false) { MarkdownRenderer.render(make()) },
+         .text("report.html", hashed: false) { HTMLRenderer.render(make()) }]
+    }
+}

@@ -1,0 +1,45 @@
+/// Renders a `Report` as one self-contained HTML page: an inline style sheet, inline SVG,
+/// no script and nothing from the network. All escaping is `Markup`'s.
+public enum HTMLRenderer {
+    public static func render(_ report: Report) -> String {
+        var body = Markup.element("h1", text: report.title)
+        for block in report.blocks { body += "\n" + render(block) }
+        return """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            \(Markup.element("title", text: report.title))
+            <style>
+            body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222}
+            table{border-collapse:collapse;margin:1em 0;font-size:14px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}
+            td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}svg{display:block;margin:0.5em 0 1.5em;max-width:100%;height:auto}
+            .legend span{margin-right:1.5em;font-size:13px}.note{color:#555;font-size:13px}
+            @media print{body{margin:0;max-width:none}svg{page-break-inside:avoid}h2{page-break-after:avoid}}
+            </style></head><body>
+            \(body)
+            </body></html>
+
+            """
+    }
+
+    static func render(_ block: ReportBlock) -> String {
+        switch block {
+        case .heading(let text): Markup.element("h2", text: text)
+        case .paragraph(let text): Markup.element("p", text: text)
+        case .note(let text): Markup.element("p", [("class", "note")], text: text)
+        case .list(let items): Markup.element("ul", markup: items.map { Markup.element("li", text: $0) }.joined())
+        case .keyValues(let pairs):
+            Markup.element("table", [("class", "kv")], markup: Markup.element("tbody", markup: pairs.map { k, v in
+                Markup.element("tr", markup: Markup.element("th", text: k) + Markup.element("td", text: v))
+            }.joined()))
+        case .table(let t): table(t)
+        case .chart(.lines(let chart)): chart.svg()
+        case .chart(.heatmap(let map)): map.svg()
+        }
+    }
+
+    static func table(_ t: ReportTable) -> String {
+        let head = Markup.element("tr", markup: t.header.map { Markup.element("th", text: $0) }.joined())
+        let body = t.rows.map { row in Markup.element("tr", markup: row.map { Markup.element("td", text: $0) }.joined()) }.joined()
+        return Markup.element("table", markup: Markup.element("thead", markup: head) + Markup.element("tbody", markup: body))
+    }
+}
