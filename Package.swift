@@ -61,20 +61,25 @@ let package = Package(
             dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // Where a run came from: git (the one file that imports CGit2), toolchain, data hashes.
+        .target(
+            name: "RunProvenance",
+            dependencies: ["Model", "MarketData", "CGit2", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .target(
             name: "Experiments",
             dependencies: [
-                "Model", "Engine", "Analysis", "Reports", "MarketData", "CLIOptions", "CGit2",
+                "Model", "Engine", "Analysis", "Reports", "MarketData", "CLIOptions", "RunProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "quantbt",
             dependencies: [
-                "Experiments", "CLIOptions", "Analysis",
+                "Experiments", "CLIOptions", "Analysis", "RunProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -82,13 +87,13 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis"], swiftSettings: strict),
         .testTarget(
             name: "MarketDataTests",
             dependencies: ["MarketData", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Analysis", "Reports"], swiftSettings: strict),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Analysis", "Reports", "RunProvenance"], swiftSettings: strict),
         // `make bench`: the engine loop timed alone (release build).
         .executableTarget(
             name: "engine-bench",

@@ -3,6 +3,7 @@ import CLIOptions
 import Analysis
 import Experiments
 import Foundation
+import RunProvenance
 
 struct Bless: ParsableCommand {
     static let configuration = CommandConfiguration(

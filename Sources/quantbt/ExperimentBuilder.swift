@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import RunProvenance
 
 /// Builds an experiment's executable target with SwiftPM and finds the binary.
 struct ExperimentBuilder {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import RunProvenance
 import Analysis
 @testable import Analysis
 @testable import Experiments

@@ -1,4 +1,5 @@
 import Foundation
+@testable import RunProvenance
 @testable import Analysis
 @testable import Experiments
 import Testing

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import RunProvenance
 
 /// The blessed artifacts of an experiment, in `golden/<experiment>/`: every artifact of the
 /// blessing run, its manifest.json and its provenance.json.

@@ -1,4 +1,4 @@
-import Crypto
+import RunProvenance
 import Foundation
 
 /// Writes a run's files into a hidden `.partial-<run-id>` folder and renames it to
@@ -64,16 +64,8 @@ struct RunDirectory {
         try write(name, Array(text.utf8), hashed: hashed)
     }
 
-    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
-    static func sha256(_ bytes: UnsafeRawBufferPointer) -> String { hex(SHA256.hash(data: bytes)) }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func sha256(_ data: Data) -> String { SHA256Text.of(data) }
+    static func sha256(_ bytes: UnsafeRawBufferPointer) -> String { SHA256Text.of(bytes) }
 
     /// Writes manifest.json, then the unhashed files `last` makes from the manifest's own
     /// SHA-256 (provenance.json), renames the folder into place and updates `latest`.

@@ -1,18 +1,9 @@
 import Analysis
 import Foundation
 
-/// Finds the run folder a diff argument means: a run folder itself, a golden folder, an
-/// experiment folder (its latest run) or `artifacts/<experiment>` (its latest run).
-public struct LocatedRun: Sendable {
-    public enum Kind: String, Sendable { case run, golden, latest }
-
-    public var url: URL
-    /// As the user should read it: the path given, plus where `latest` led.
-    public var label: String
-    public var kind: Kind
-    /// The experiment's name, from the run's config.yaml.
-    public var experiment: String
-
+extension LocatedRun {
+    /// Finds the run folder a diff argument means: a run folder itself, a golden folder, an
+    /// experiment folder (its latest run) or `artifacts/<experiment>` (its latest run).
     public static func locate(_ path: String, root: URL) throws -> LocatedRun {
         let fm = FileManager.default
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: fm.currentDirectoryPath + "/")).standardizedFileURL

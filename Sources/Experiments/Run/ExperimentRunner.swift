@@ -1,6 +1,7 @@
 import Analysis
 import Engine
 import Foundation
+import RunProvenance
 import MarketData
 import Model
 

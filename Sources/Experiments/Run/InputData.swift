@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import RunProvenance
 import MarketData
 import Model
 

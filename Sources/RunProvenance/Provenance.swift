@@ -1,4 +1,4 @@
-import Analysis
+import Model
 import Foundation
 
 /// What produced a run: code (git), config, data, toolchain, seed, machine and wall time.
@@ -23,7 +23,23 @@ public struct Provenance: Sendable {
     /// For a validation run: how many times the holdout has been evaluated, this run included.
     public var holdoutEvaluations: Int?
 
-    func document(manifestSHA256: String) -> CanonicalValue {
+    package init(experiment: String, runID: String, git: GitState?, gitError: String?, configSHA256: String, overrides: [String],
+                 data: [DataFileRecord], toolchain: Toolchain, seed: UInt64, workers: Int, started: Date, finished: Date) {
+        self.experiment = experiment
+        self.runID = runID
+        self.git = git
+        self.gitError = gitError
+        self.configSHA256 = configSHA256
+        self.overrides = overrides
+        self.data = data
+        self.toolchain = toolchain
+        self.seed = seed
+        self.workers = workers
+        self.started = started
+        self.finished = finished
+    }
+
+    package func document(manifestSHA256: String) -> CanonicalValue {
         var gitValue = CanonicalValue.null
         if let git {
             gitValue = .map([
@@ -54,13 +70,13 @@ public struct Provenance: Sendable {
         ])
     }
 
-    static func iso(_ date: Date) -> String {
+    package static func iso(_ date: Date) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         return Timestamp(milliseconds: ms).description
     }
 
     /// OS, kernel and architecture, from uname(2) and /etc/os-release.
-    static var host: CanonicalValue {
+    package static var host: CanonicalValue {
         var u = utsname()
         uname(&u)
         func field<T>(_ value: T) -> String {

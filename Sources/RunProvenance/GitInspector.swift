@@ -94,5 +94,5 @@ public enum GitInspector {
 /// A failure to read provenance (git, toolchain) that is not "there is none".
 public struct ProvenanceError: Error, CustomStringConvertible {
     public var description: String
-    init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }

@@ -1,4 +1,5 @@
-import Analysis
+import Model
+import Model
 import Foundation
 
 extension RunDiff {

@@ -1,3 +1,4 @@
+import Model
 /// Whether repeated runs of one experiment wrote the same artifacts: `verify --runs N`
 /// runs it N times with 1, 2, ..., N workers and compares the manifests.
 public struct DeterminismReport: Sendable {

@@ -1,10 +1,17 @@
-import Analysis
+import Model
+import Model
 
 /// The outcome of comparing one run with its goldens.
 public struct VerifyReport: Sendable {
     public var run: String
     public var golden: String
     public var files: [FileVerdict]
+
+    package init(run: String, golden: String, files: [FileVerdict]) {
+        self.run = run
+        self.golden = golden
+        self.files = files
+    }
 
     public var status: ExitStatus {
         if files.allSatisfy({ $0.status == .identical }) { return .success }

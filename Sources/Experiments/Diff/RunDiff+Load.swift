@@ -1,33 +1,8 @@
 import Analysis
 import Foundation
 
-/// Two runs side by side: config, provenance, metrics, trades and equity. What `quantbt
-/// diff A B` prints. A is the "before", B the "after": deltas are B − A.
-public struct RunDiff: Sendable {
-    public struct MetricRow: Sendable {
-        public var name: String
-        var a: FlatDocument.Leaf?
-        var b: FlatDocument.Leaf?
-
-        var delta: (absolute: Double, relative: Double?)? {
-            guard case .number(let x)? = a, case .number(let y)? = b else { return nil }
-            return (y - x, x == 0 ? nil : (y - x) / abs(x))
-        }
-    }
-
-    public var a: LocatedRun
-    public var b: LocatedRun
-    var config: DocumentComparison
-    /// Provenance fields that differ (wall time and run ids always do, and are left out).
-    var provenance: DocumentComparison
-    public var metrics: [MetricRow]
-    var trades: TableComparison?
-    var equity: EquityGap?
-
-    /// Provenance paths that say what produced a run; the rest (times, host) are noise here.
-    static let provenanceFields = ["git.commit", "git.branch", "git.dirty", "config.sha256", "config.overrides", "data",
-                                   "toolchain", "seed", "host.os", "host.architecture"]
-
+extension RunDiff {
+    /// Reads both runs' config, provenance, metrics, trades and equity and compares them.
     public static func compute(_ a: LocatedRun, _ b: LocatedRun, tolerances: ToleranceSet = ToleranceSet(),
                                allowDifferentExperiments: Bool = false) throws -> RunDiff {
         if a.experiment != b.experiment && !allowDifferentExperiments {
@@ -61,11 +36,5 @@ public struct RunDiff: Sendable {
             equity = EquityGap(a: ea, b: eb, tolerance: tolerances.tolerance(file: "equity.csv", field: "equity"))
         }
         return RunDiff(a: a, b: b, config: config, provenance: provenance, metrics: metrics, trades: trades, equity: equity)
-    }
-
-    /// True when nothing but wall time and run ids differ.
-    public var isEmpty: Bool {
-        config.isIdentical && provenance.isIdentical && metrics.allSatisfy { $0.a == $0.b }
-            && (trades?.isIdentical ?? true) && equity?.firstBeyondTolerance == nil && (equity?.largest == nil)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Which compiler built the experiment binary, and which QuantBT it links.
 public struct Toolchain: Sendable, Equatable {
@@ -18,7 +19,7 @@ public struct Toolchain: Sendable, Equatable {
     /// quantbt passes the version of the toolchain it just built with in this variable.
     public static let environmentKey = "QUANTBT_SWIFT_VERSION"
 
-    static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> Toolchain {
+    package static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> Toolchain {
         if let given = environment[environmentKey], !given.isEmpty {
             return Toolchain(swift: given, source: "the toolchain quantbt built the experiment with", compiledWith: compiledWith)
         }
@@ -35,7 +36,7 @@ public struct Toolchain: Sendable, Equatable {
         return line.trimmingCharacters(in: .whitespaces)
     }
 
-    static var compiledWith: String {
+    package static var compiledWith: String {
         #if compiler(>=6.5)
         ">= 6.5"
         #elseif compiler(>=6.4)
@@ -51,7 +52,7 @@ public struct Toolchain: Sendable, Equatable {
         #endif
     }
 
-    var canonical: CanonicalValue {
+    package var canonical: CanonicalValue {
         .map(["swift": .string(swift), "source": .string(source), "compiled_with": .string(compiledWith), "quantbt": .string(quantbt)])
     }
 }
