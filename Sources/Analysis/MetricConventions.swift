@@ -10,8 +10,7 @@ public struct MetricConventions: Sendable, Equatable {
     public var riskFreeRate: Double
 
     public init(periodsPerYear: Double? = nil, riskFreeRate: Double = 0) {
-        self.periodsPerYear = periodsPerYear
-        self.riskFreeRate = riskFreeRate
+        (self.periodsPerYear, self.riskFreeRate) = (periodsPerYear, riskFreeRate)
     }
 
     /// `periodsPerYear`, or the inferred value for these timestamps.

@@ -5,7 +5,8 @@ import ArgumentParser
 /// (`params.fast=5,10,20`) or range (`params.slow=20:60:10`) is a sweep axis.
 public struct OverrideOptions: ParsableArguments {
     @Option(name: [.customLong("set"), .customShort("s")],
-            help: "Override a config key: --set params.fast=10; a list (=5,10,20) or range (=5:50:5) sweeps it (repeatable).")
+            help: ArgumentHelp("Override a config key: --set params.fast=10; a list (=5,10,20) or range (=5:50:5) sweeps it (repeatable).",
+                               valueName: "key.path=value"))
     public var overrides: [String] = []
 
     public init() {}
@@ -41,7 +42,7 @@ public struct OutputOptions: ParsableArguments {
 
 /// `--workers N`: the most backtests at once; results never depend on it.
 public struct WorkerOptions: ParsableArguments {
-    @Option(help: "At most this many backtests at once (default: every core); the artifacts do not depend on it.")
+    @Option(help: ArgumentHelp("At most this many backtests at once (default: every core); the artifacts do not depend on it.", valueName: "n"))
     public var workers: Int?
 
     public init() {}
@@ -53,7 +54,7 @@ public struct WorkerOptions: ParsableArguments {
 
 /// `--folds N` for walk-forward.
 public struct FoldOptions: ParsableArguments {
-    @Option(help: "Number of walk-forward folds (default: walk_forward.folds, 6).")
+    @Option(help: ArgumentHelp("Number of walk-forward folds (default: walk_forward.folds, 6).", valueName: "n"))
     public var folds: Int?
 
     public init() {}

@@ -31,8 +31,7 @@ public struct Backtest: Sendable {
 
     public init(series: [BarSeries], config: BacktestConfig) {
         precondition(!series.isEmpty, "a backtest needs at least one series")
-        self.series = series
-        self.config = config
+        (self.series, self.config) = (series, config)
     }
 
     public func run<S: Strategy>(_ strategy: inout S) -> BacktestResult {

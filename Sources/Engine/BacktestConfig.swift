@@ -15,13 +15,8 @@ public struct BacktestConfig: Sendable, Equatable {
     public init(capital: Double = 100_000, commission: CommissionModel = .init(), slippage: SlippageModel = .init(),
                 fillTiming: FillTiming = .nextOpen, risk: RiskLimits = .init(), execution: ExecutionRules = .init(),
                 calendar: TradingCalendar = .utc, tradingWindows: [TradingWindow]? = nil) {
-        self.capital = capital
-        self.commission = commission
-        self.slippage = slippage
-        self.fillTiming = fillTiming
-        self.risk = risk
-        self.execution = execution
-        self.calendar = calendar
+        (self.capital, self.commission, self.slippage, self.fillTiming, self.risk) = (capital, commission, slippage, fillTiming, risk)
+        (self.execution, self.calendar) = (execution, calendar)
         self.tradingWindows = tradingWindows?.sorted { $0.start < $1.start }
     }
 }
@@ -37,8 +32,6 @@ public struct TradingWindow: Sendable, Equatable {
 
     public init(start: Int64, end: Int64, closeAtEnd: Bool = false) {
         precondition(start < end, "a trading window must end after it starts")
-        self.start = start
-        self.end = end
-        self.closeAtEnd = closeAtEnd
+        (self.start, self.end, self.closeAtEnd) = (start, end, closeAtEnd)
     }
 }

@@ -31,18 +31,24 @@ public enum Experiment {
 
 /// The flags of an experiment's executable, shared with `quantbt` through `CLIOptions`.
 struct ExperimentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Run this experiment and write its artifacts under artifacts/<name>/<run-id>/.",
-        discussion: """
-            Usually started by `quantbt run` (or validate, sweep, walk-forward), which builds it first. \
-            --validate runs the splits and stress scenarios; --sweep runs the `sweep:` grid (and --set \
-            KEY=a,b,c or KEY=start:stop:step axes) on the train split; --walk-forward runs the \
-            walk-forward folds.
+    /// This executable's name: the experiment's target, e.g. sma-crossover.
+    static var executable: String { URL(fileURLWithPath: CommandLine.arguments.first ?? "experiment").lastPathComponent }
 
-            Examples:
-              sma-crossover experiments/sma-crossover
-              sma-crossover experiments/sma-crossover --set params.fast=5 --set costs.commission=0.002 --json
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: executable,
+            abstract: "Run this experiment and write its artifacts under artifacts/<name>/<run-id>/.",
+            discussion: """
+                Usually started by `quantbt run` (or validate, sweep, walk-forward), which builds it first. \
+                --validate runs the splits and stress scenarios; --sweep runs the `sweep:` grid (and --set \
+                KEY=a,b,c or KEY=start:stop:step axes) on the train split; --walk-forward runs the \
+                walk-forward folds.
+
+                Examples:
+                  \(executable) experiments/\(executable)
+                  \(executable) experiments/\(executable) --set params.fast=5 --json
+                """)
+    }
 
     enum Mode: String, EnumerableFlag {
         case validate, sweep, walkForward
@@ -65,12 +71,12 @@ struct ExperimentCommand: ParsableCommand {
     @OptionGroup var workers: WorkerOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Write runs under this folder instead of artifacts/.")
+    @Option(help: ArgumentHelp("Write runs under this folder instead of artifacts/.", valueName: "dir"))
     var artifacts: String?
 
     /// Runs the study the flags name and returns what to print.
     func run<S: Strategy>(_ type: S.Type) throws -> String {
-        let path = directory ?? "experiments/\(URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent)"
+        let path = directory ?? "experiments/\(Self.executable)"
         let folder = try ExperimentDirectory(path: path)
         var runner = ExperimentRunner(root: folder.root, artifacts: artifacts.map { URL(fileURLWithPath: $0) })
         runner.gitFolder = folder.url

@@ -42,15 +42,8 @@ public struct SyntheticMarket: Sendable {
 
     public init(symbol: String, seed: UInt64, start: Timestamp, intervalMs: Int64, bars: Int, startPrice: Double,
                 tick: Double = 0.01, segments: [Segment], weekdaysOnly: Bool = false) {
-        self.symbol = symbol
-        self.seed = seed
-        self.start = start
-        self.intervalMs = intervalMs
-        self.bars = bars
-        self.startPrice = startPrice
-        self.tick = tick
-        self.segments = segments
-        self.weekdaysOnly = weekdaysOnly
+        (self.symbol, self.seed, self.start, self.intervalMs, self.bars) = (symbol, seed, start, intervalMs, bars)
+        (self.startPrice, self.tick, self.segments, self.weekdaysOnly) = (startPrice, tick, segments, weekdaysOnly)
     }
 
     /// Parses `bull:0.4,range:0.3,bear:0.3` into segments.

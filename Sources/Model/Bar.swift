@@ -9,11 +9,6 @@ public struct Bar: Equatable, Sendable {
 
     @inlinable
     public init(time: Timestamp, open: Double, high: Double, low: Double, close: Double, volume: Double) {
-        self.time = time
-        self.open = open
-        self.high = high
-        self.low = low
-        self.close = close
-        self.volume = volume
+        (self.time, self.open, self.high, self.low, self.close, self.volume) = (time, open, high, low, close, volume)
     }
 }

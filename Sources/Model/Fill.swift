@@ -15,14 +15,7 @@ public struct Fill: Sendable, Equatable {
 
     public init(id: Int, orderID: Int, symbol: Int, time: Timestamp, side: Side, quantity: Double,
                 price: Double, commission: Double, slippage: Double) {
-        self.id = id
-        self.orderID = orderID
-        self.symbol = symbol
-        self.time = time
-        self.side = side
-        self.quantity = quantity
-        self.price = price
-        self.commission = commission
-        self.slippage = slippage
+        (self.id, self.orderID, self.symbol, self.time, self.side, self.quantity) = (id, orderID, symbol, time, side, quantity)
+        (self.price, self.commission, self.slippage) = (price, commission, slippage)
     }
 }

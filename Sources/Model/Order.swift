@@ -67,17 +67,8 @@ public struct Order: Sendable, Equatable {
     public init(id: Int, symbol: Int, side: Side, size: OrderSize, kind: OrderKind, submittedAt: Timestamp,
                 timeInForce: TimeInForce = .gtc, parent: Int? = nil, ocoGroup: Int? = nil, reduceOnly: Bool = false,
                 replaces: Int? = nil, slippageMultiplier: Double = 1) {
-        self.id = id
-        self.symbol = symbol
-        self.side = side
-        self.size = size
-        self.kind = kind
-        self.submittedAt = submittedAt
-        self.timeInForce = timeInForce
-        self.parent = parent
-        self.ocoGroup = ocoGroup
-        self.reduceOnly = reduceOnly
-        self.replaces = replaces
-        self.slippageMultiplier = slippageMultiplier
+        (self.id, self.symbol, self.side, self.size, self.kind, self.submittedAt) = (id, symbol, side, size, kind, submittedAt)
+        (self.timeInForce, self.parent, self.ocoGroup, self.reduceOnly) = (timeInForce, parent, ocoGroup, reduceOnly)
+        (self.replaces, self.slippageMultiplier) = (replaces, slippageMultiplier)
     }
 }

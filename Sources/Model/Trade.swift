@@ -24,17 +24,8 @@ public struct Trade: Sendable, Equatable {
     public init(id: Int, symbol: Int, direction: Direction, quantity: Double, entryTime: Timestamp,
                 entryPrice: Double, exitTime: Timestamp, exitPrice: Double, commission: Double,
                 pnl: Double, returnFraction: Double, bars: Int) {
-        self.id = id
-        self.symbol = symbol
-        self.direction = direction
-        self.quantity = quantity
-        self.entryTime = entryTime
-        self.entryPrice = entryPrice
-        self.exitTime = exitTime
-        self.exitPrice = exitPrice
-        self.commission = commission
-        self.pnl = pnl
-        self.returnFraction = returnFraction
-        self.bars = bars
+        (self.id, self.symbol, self.direction, self.quantity, self.entryTime) = (id, symbol, direction, quantity, entryTime)
+        (self.entryPrice, self.exitTime, self.exitPrice, self.commission, self.pnl) = (entryPrice, exitTime, exitPrice, commission, pnl)
+        (self.returnFraction, self.bars) = (returnFraction, bars)
     }
 }

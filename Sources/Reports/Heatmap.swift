@@ -16,14 +16,8 @@ public struct Heatmap: Sendable {
 
     public init(title: String, caption: String, rowLabels: [String], columnLabels: [String], cells: [[Double?]], tooltips: [[String]],
                 lowerIsBetter: Bool, rangeText: String) {
-        self.title = title
-        self.caption = caption
-        self.rowLabels = rowLabels
-        self.columnLabels = columnLabels
-        self.cells = cells
-        self.tooltips = tooltips
-        self.lowerIsBetter = lowerIsBetter
-        self.rangeText = rangeText
+        (self.title, self.caption, self.rowLabels, self.columnLabels, self.cells) = (title, caption, rowLabels, columnLabels, cells)
+        (self.tooltips, self.lowerIsBetter, self.rangeText) = (tooltips, lowerIsBetter, rangeText)
     }
 
     func svg() -> String {

@@ -9,8 +9,7 @@ public struct LineChart: Sendable {
         public var points: [(Int64, Double)]
 
         public init(name: String, points: [(Int64, Double)]) {
-            self.name = name
-            self.points = points
+            (self.name, self.points) = (name, points)
         }
     }
 
@@ -20,9 +19,7 @@ public struct LineChart: Sendable {
     public var height: Int
 
     public init(title: String, series: [Series], height: Int) {
-        self.title = title
-        self.series = series
-        self.height = height
+        (self.title, self.series, self.height) = (title, series, height)
     }
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]

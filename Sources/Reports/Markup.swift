@@ -5,17 +5,12 @@ package enum Markup {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
+            if let entity = entities[c] { out += entity } else { out.unicodeScalars.append(c) }
         }
         return out
     }
+
+    private static let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
 
     /// `<name a="v">` with every attribute value escaped.
     package static func open(_ name: String, _ attributes: [(String, String)] = []) -> String {

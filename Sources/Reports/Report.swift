@@ -7,8 +7,7 @@ public struct Report: Sendable {
     public var blocks: [ReportBlock]
 
     public init(title: String, blocks: [ReportBlock] = []) {
-        self.title = title
-        self.blocks = blocks
+        (self.title, self.blocks) = (title, blocks)
     }
 
     public mutating func add(_ block: ReportBlock) { blocks.append(block) }
@@ -40,8 +39,7 @@ public struct ReportTable: Sendable, Equatable {
     public var rows: [[String]]
 
     public init(header: [String], rows: [[String]]) {
-        self.header = header
-        self.rows = rows
+        (self.header, self.rows) = (header, rows)
     }
 }
 

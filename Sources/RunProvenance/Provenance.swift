@@ -25,18 +25,9 @@ public struct Provenance: Sendable {
 
     package init(experiment: String, runID: String, git: GitState?, gitError: String?, configSHA256: String, overrides: [String],
                  data: [DataFileRecord], toolchain: Toolchain, seed: UInt64, workers: Int, started: Date, finished: Date) {
-        self.experiment = experiment
-        self.runID = runID
-        self.git = git
-        self.gitError = gitError
-        self.configSHA256 = configSHA256
-        self.overrides = overrides
-        self.data = data
-        self.toolchain = toolchain
-        self.seed = seed
-        self.workers = workers
-        self.started = started
-        self.finished = finished
+        (self.experiment, self.runID, self.git, self.gitError, self.configSHA256) = (experiment, runID, git, gitError, configSHA256)
+        (self.overrides, self.data, self.toolchain, self.seed, self.workers) = (overrides, data, toolchain, seed, workers)
+        (self.started, self.finished) = (started, finished)
     }
 
     package func document(manifestSHA256: String) -> CanonicalValue {

@@ -9,8 +9,7 @@ final class Progress {
     private var stepStart = Date()
 
     init(total: Int, quiet: Bool) {
-        self.total = total
-        self.quiet = quiet
+        (self.total, self.quiet) = (total, quiet)
     }
 
     func started(_ step: Int, _ what: String) {

@@ -25,9 +25,7 @@ package struct CSVTable: Sendable {
             lines.append(lineNumber)
         }
         guard let header else { throw ArtifactError.unreadable("\(name): empty file; expected a header line") }
-        self.header = header
-        self.rows = rows
-        self.lines = lines
+        (self.header, self.rows, self.lines) = (header, rows, lines)
     }
 
     package func column(_ name: String) -> Int? { header.firstIndex(of: name) }

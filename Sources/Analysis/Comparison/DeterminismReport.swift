@@ -8,9 +8,7 @@ public struct DeterminismReport: Sendable {
         public var hashes: [String: String]
 
         public init(directory: String, workers: Int, hashes: [String: String]) {
-            self.directory = directory
-            self.workers = workers
-            self.hashes = hashes
+            (self.directory, self.workers, self.hashes) = (directory, workers, hashes)
         }
     }
 

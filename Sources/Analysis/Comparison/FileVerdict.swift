@@ -20,10 +20,7 @@ public struct FileVerdict: Sendable {
     package var document: DocumentComparison?
 
     package init(name: String, status: Status, table: TableComparison? = nil, document: DocumentComparison? = nil) {
-        self.name = name
-        self.status = status
-        self.table = table
-        self.document = document
+        (self.name, self.status, self.table, self.document) = (name, status, table, document)
     }
 
     /// What a reader needs, most important first: the first divergence, counts, largest deviations.

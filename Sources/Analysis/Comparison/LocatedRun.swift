@@ -13,9 +13,6 @@ public struct LocatedRun: Sendable {
     public var experiment: String
 
     public init(url: URL, label: String, kind: Kind, experiment: String) {
-        self.url = url
-        self.label = label
-        self.kind = kind
-        self.experiment = experiment
+        (self.url, self.label, self.kind, self.experiment) = (url, label, kind, experiment)
     }
 }

@@ -10,9 +10,7 @@ public struct RunDiff: Sendable {
         package var b: FlatDocument.Leaf?
 
         package init(name: String, a: FlatDocument.Leaf?, b: FlatDocument.Leaf?) {
-            self.name = name
-            self.a = a
-            self.b = b
+            (self.name, self.a, self.b) = (name, a, b)
         }
 
         package var delta: (absolute: Double, relative: Double?)? {
@@ -42,12 +40,7 @@ public struct RunDiff: Sendable {
 
     package init(a: LocatedRun, b: LocatedRun, config: DocumentComparison, provenance: DocumentComparison, metrics: [MetricRow],
                  trades: TableComparison?, equity: EquityGap?) {
-        self.a = a
-        self.b = b
-        self.config = config
-        self.provenance = provenance
-        self.metrics = metrics
-        self.trades = trades
+        (self.a, self.b, self.config, self.provenance, self.metrics, self.trades) = (a, b, config, provenance, metrics, trades)
         self.equity = equity
     }
 }

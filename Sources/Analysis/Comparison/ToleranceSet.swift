@@ -12,8 +12,7 @@ public struct Tolerance: Sendable, Equatable {
     public static let exact = Tolerance(abs: 0, rel: 0)
 
     public init(abs: Double, rel: Double) {
-        self.abs = abs
-        self.rel = rel
+        (self.abs, self.rel) = (abs, rel)
     }
 
     public func accepts(expected: Double, actual: Double) -> Bool {
@@ -42,8 +41,7 @@ public struct ToleranceSet: Sendable, Equatable {
         public var rel: Double?
 
         package init(abs: Double? = nil, rel: Double? = nil) {
-            self.abs = abs
-            self.rel = rel
+            (self.abs, self.rel) = (abs, rel)
         }
 
         package func applied(to base: Tolerance) -> Tolerance { Tolerance(abs: abs ?? base.abs, rel: rel ?? base.rel) }
@@ -55,8 +53,7 @@ public struct ToleranceSet: Sendable, Equatable {
         public var fields: [String: Level] = [:]
 
         package init(level: Level = Level(), fields: [String: Level] = [:]) {
-            self.level = level
-            self.fields = fields
+            (self.level, self.fields) = (level, fields)
         }
     }
 

@@ -8,9 +8,7 @@ public struct VerifyReport: Sendable {
     public var files: [FileVerdict]
 
     package init(run: String, golden: String, files: [FileVerdict]) {
-        self.run = run
-        self.golden = golden
-        self.files = files
+        (self.run, self.golden, self.files) = (run, golden, files)
     }
 
     public var status: ExitStatus {

@@ -10,8 +10,7 @@ public struct ParameterGrid: Sendable, Equatable {
         public var values: [String]
 
         public init(key: String, values: [String]) {
-            self.key = key
-            self.values = values
+            (self.key, self.values) = (key, values)
         }
     }
 

@@ -9,9 +9,7 @@ public struct SweepOutcome: Sendable {
         public var validation: PerformanceMetrics?
 
         public init(values: [String], train: PerformanceMetrics, validation: PerformanceMetrics?) {
-            self.values = values
-            self.train = train
-            self.validation = validation
+            (self.values, self.train, self.validation) = (values, train, validation)
         }
     }
 
@@ -28,10 +26,7 @@ public struct SweepOutcome: Sendable {
 
     /// Analyses `rows` (one per combination of `grid`, in grid order) by the plan's rules.
     public init(experiment: String, plan: SweepPlan, grid: ParameterGrid, rows: [Row]) {
-        self.experiment = experiment
-        self.plan = plan
-        self.grid = grid
-        self.rows = rows
+        (self.experiment, self.plan, self.grid, self.rows) = (experiment, plan, grid, rows)
         sensitivity = SweepSensitivity.analyze(objectives: rows.map { plan.objective.value($0.train) }, sizes: grid.axes.map(\.values.count),
                                                maximize: plan.objective.maximizes, stableWithin: plan.stableWithin, peakDrop: plan.peakDrop)
     }

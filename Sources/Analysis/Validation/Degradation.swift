@@ -5,8 +5,7 @@ public struct Degradation: Sendable, Equatable {
     public var value: Double?
 
     public init(reference: Double?, value: Double?) {
-        self.reference = reference
-        self.value = value
+        (self.reference, self.value) = (reference, value)
     }
 
     /// value − reference; nil when either is undefined.

@@ -11,9 +11,7 @@ public struct ValidationOutcome: Sendable {
         public var metrics: PerformanceMetrics?
 
         public init(scenario: ValidationScenario, result: BacktestResult?, metrics: PerformanceMetrics?) {
-            self.scenario = scenario
-            self.result = result
-            self.metrics = metrics
+            (self.scenario, self.result, self.metrics) = (scenario, result, metrics)
         }
     }
 
@@ -31,12 +29,8 @@ public struct ValidationOutcome: Sendable {
 
     public init(experiment: String, entries: [Entry], evaluatesHoldout: Bool, holdoutEvaluations: Int,
                 sweep: SweepOutcome?, walkForward: WalkForwardOutcome?) {
-        self.experiment = experiment
-        self.entries = entries
-        self.evaluatesHoldout = evaluatesHoldout
-        self.holdoutEvaluations = holdoutEvaluations
-        self.sweep = sweep
-        self.walkForward = walkForward
+        (self.experiment, self.entries, self.evaluatesHoldout) = (experiment, entries, evaluatesHoldout)
+        (self.holdoutEvaluations, self.sweep, self.walkForward) = (holdoutEvaluations, sweep, walkForward)
     }
 
     public var baseline: Entry { entries[0] }
@@ -68,12 +62,7 @@ public struct ValidationOutcome: Sendable {
             })),
             "sweep": sweep.map { .map($0.summary) } ?? .null,
             "walk_forward": walkForward?.summary ?? .null,
-            "conventions": .map([
-                "splits": .string("each split trades only inside its window and reads no later bar; earlier bars warm its indicators up and are not in its metrics"),
-                "months": .string("calendar months in UTC; a month's return is its last close over the previous month's last close (the first month: over its first open)"),
-                "month_boundaries": .string("a position open when a selected month ends is closed at the open of the next bar, which counts toward the scenario"),
-                "degradation": .string("delta = value - reference; relative = delta / |reference|"),
-            ]),
+            "conventions": Conventions.document("validation"),
         ])
     }
 

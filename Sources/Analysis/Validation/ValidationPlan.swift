@@ -15,8 +15,7 @@ public struct ValidationPlan: Sendable, Equatable {
         public var bound: Bound
 
         public init(name: String, bound: Bound) {
-            self.name = name
-            self.bound = bound
+            (self.name, self.bound) = (name, bound)
         }
     }
 
@@ -45,8 +44,7 @@ public struct ValidationPlan: Sendable, Equatable {
         public var seed: UInt64?
 
         public init(slippageMultiplier: Double = 5, seed: UInt64? = nil) {
-            self.slippageMultiplier = slippageMultiplier
-            self.seed = seed
+            (self.slippageMultiplier, self.seed) = (slippageMultiplier, seed)
         }
     }
 

@@ -15,11 +15,7 @@ public struct WalkForwardOutcome: Sendable {
 
         public init(train: ClosedRange<Int64>, test: ClosedRange<Int64>, values: [String], trainMetrics: PerformanceMetrics,
                     testMetrics: PerformanceMetrics, testResult: BacktestResult) {
-            self.train = train
-            self.test = test
-            self.values = values
-            self.trainMetrics = trainMetrics
-            self.testMetrics = testMetrics
+            (self.train, self.test, self.values, self.trainMetrics, self.testMetrics) = (train, test, values, trainMetrics, testMetrics)
             self.testResult = testResult
         }
     }
@@ -38,13 +34,8 @@ public struct WalkForwardOutcome: Sendable {
 
     public init(experiment: String, plan: WalkForwardPlan, objective: SweepObjective, capital: Double, grid: ParameterGrid,
                 folds: [Fold], stitched: [(Int64, Double)]) {
-        self.experiment = experiment
-        self.plan = plan
-        self.objective = objective
-        self.capital = capital
-        self.grid = grid
-        self.folds = folds
-        self.stitched = stitched
+        (self.experiment, self.plan, self.objective, self.capital, self.grid) = (experiment, plan, objective, capital, grid)
+        (self.folds, self.stitched) = (folds, stitched)
     }
 
     /// Out-of-sample CAGR of the stitched curve over the mean in-sample CAGR of the chosen
@@ -106,12 +97,7 @@ public struct WalkForwardOutcome: Sendable {
         .map([
             "summary": summary,
             "folds": .list(folds.map(foldValue)),
-            "conventions": .map([
-                "windows": .string("test windows tile the timeline before the holdout back to back; rolling trains on the span just before each, anchored on everything before it"),
-                "choice": .string("each fold runs the sweep grid on its train window and keeps the best by the objective; without a grid it runs the configured parameters"),
-                "efficiency": .string("out-of-sample CAGR of the stitched test equity / mean in-sample CAGR of the chosen parameters"),
-                "stitching": .string("each test window starts with the configured capital; the stitched curve chains their returns"),
-            ]),
+            "conventions": Conventions.document("walk_forward"),
         ])
     }
 

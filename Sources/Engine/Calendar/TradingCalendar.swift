@@ -10,8 +10,7 @@ public struct TradingCalendar: Sendable, Equatable {
         public var offset: Int64
 
         public init(from: Int64, offset: Int64) {
-            self.from = from
-            self.offset = offset
+            (self.from, self.offset) = (from, offset)
         }
     }
 
@@ -23,8 +22,7 @@ public struct TradingCalendar: Sendable, Equatable {
     public init(name: String, offsets: [Offset]) {
         precondition(!offsets.isEmpty, "a calendar needs at least one UTC offset")
         precondition(zip(offsets, offsets.dropFirst()).allSatisfy { $0.from < $1.from }, "offsets must be sorted by time")
-        self.name = name
-        self.offsets = offsets
+        (self.name, self.offsets) = (name, offsets)
     }
 
     public static let utc = TradingCalendar(name: "UTC", offsets: [Offset(from: .min, offset: 0)])

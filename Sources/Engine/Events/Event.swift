@@ -24,8 +24,6 @@ public struct Event: Sendable, Equatable {
     public var payload: Int
 
     public init(time: Timestamp, kind: EventKind, payload: Int) {
-        self.time = time
-        self.kind = kind
-        self.payload = payload
+        (self.time, self.kind, self.payload) = (time, kind, payload)
     }
 }

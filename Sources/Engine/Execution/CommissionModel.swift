@@ -3,15 +3,11 @@
 public struct CommissionModel: Sendable, Equatable {
     /// Fraction of notional: 0.001 = 0.1 %.
     public var percent: Double
-    public var perUnit: Double
-    public var fixed: Double
-    public var minimum: Double
+    /// Per unit traded, per fill, and the least one fill costs.
+    public var perUnit: Double, fixed: Double, minimum: Double
 
     public init(percent: Double = 0, perUnit: Double = 0, fixed: Double = 0, minimum: Double = 0) {
-        self.percent = percent
-        self.perUnit = perUnit
-        self.fixed = fixed
-        self.minimum = minimum
+        (self.percent, self.perUnit, self.fixed, self.minimum) = (percent, perUnit, fixed, minimum)
     }
 
     @inlinable

@@ -13,10 +13,7 @@ public struct ExecutionRules: Sendable, Equatable {
 
     public init(latency: Latency = .none, intrabar: IntrabarRule = .stopFirst, maxVolumeShare: Double? = nil,
                 volumeRemainder: VolumeRemainder = .keep, forcedExits: [ForcedExit] = []) {
-        self.latency = latency
-        self.intrabar = intrabar
-        self.maxVolumeShare = maxVolumeShare
-        self.volumeRemainder = volumeRemainder
+        (self.latency, self.intrabar, self.maxVolumeShare, self.volumeRemainder) = (latency, intrabar, maxVolumeShare, volumeRemainder)
         self.forcedExits = forcedExits.sorted { $0.time < $1.time }
     }
 }
@@ -35,10 +32,8 @@ public enum IntrabarRule: String, Sendable, Equatable, CaseIterable {
 
 /// What the volume cap does with the quantity it did not fill.
 public enum VolumeRemainder: String, Sendable, Equatable, CaseIterable {
-    /// The rest stays open and tries again on the next bars.
-    case keep
-    /// The rest is cancelled.
-    case cancel
+    /// keep: the rest stays open and tries again on the next bars; cancel: it is cancelled.
+    case keep, cancel
 }
 
 /// At `time` (the first bar at or after it), every open position is closed at market with
@@ -48,7 +43,6 @@ public struct ForcedExit: Sendable, Equatable {
     public var slippageMultiplier: Double
 
     public init(time: Timestamp, slippageMultiplier: Double = 1) {
-        self.time = time
-        self.slippageMultiplier = slippageMultiplier
+        (self.time, self.slippageMultiplier) = (time, slippageMultiplier)
     }
 }

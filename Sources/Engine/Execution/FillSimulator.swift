@@ -41,9 +41,7 @@ public struct FillSimulator: Sendable {
     public var timing: FillTiming
 
     public init(commission: CommissionModel = .init(), slippage: SlippageModel = .init(), timing: FillTiming = .nextOpen) {
-        self.commission = commission
-        self.slippage = slippage
-        self.timing = timing
+        (self.commission, self.slippage, self.timing) = (commission, slippage, timing)
     }
 
     @inlinable

@@ -30,8 +30,7 @@ public struct Latency: Sendable, Equatable {
     public var seed: UInt64
 
     public init(_ distribution: Distribution = .fixed(milliseconds: 0), seed: UInt64 = 0) {
-        self.distribution = distribution
-        self.seed = seed
+        (self.distribution, self.seed) = (distribution, seed)
     }
 
     public static let none = Latency()

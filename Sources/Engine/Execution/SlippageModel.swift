@@ -13,10 +13,7 @@ public struct SlippageModel: Sendable, Equatable {
     public var atrPeriod: Int
 
     public init(basisPoints: Double = 0, rangeFraction: Double = 0, atrFraction: Double = 0, atrPeriod: Int = 14) {
-        self.basisPoints = basisPoints
-        self.rangeFraction = rangeFraction
-        self.atrFraction = atrFraction
-        self.atrPeriod = atrPeriod
+        (self.basisPoints, self.rangeFraction, self.atrFraction, self.atrPeriod) = (basisPoints, rangeFraction, atrFraction, atrPeriod)
     }
 
     public var needsATR: Bool { atrFraction > 0 }

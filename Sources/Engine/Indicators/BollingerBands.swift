@@ -16,8 +16,7 @@ public struct BollingerBands: Sendable {
 
     public init(period: Int, width: Double = 2) {
         precondition(period > 0, "Bollinger period must be positive")
-        self.period = period
-        self.width = width
+        (self.period, self.width) = (period, width)
         values = RollingWindow(capacity: period)
         shiftedSquares = RollingWindow(capacity: period)
         shifted = RollingWindow(capacity: period)

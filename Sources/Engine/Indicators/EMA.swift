@@ -17,8 +17,7 @@ public struct EMA: Sendable {
     public init(period: Int, alpha: Double) {
         precondition(period > 0, "EMA period must be positive")
         precondition(alpha > 0 && alpha <= 1, "EMA alpha must be in (0, 1]")
-        self.period = period
-        self.alpha = alpha
+        (self.period, self.alpha) = (period, alpha)
     }
 
     /// Wilder's smoothing: alpha = 1 / period.

@@ -15,8 +15,7 @@ public struct RollingExtreme: Sendable {
 
     public init(period: Int, kind: Kind) {
         precondition(period > 0, "period must be positive")
-        self.period = period
-        self.kind = kind
+        (self.period, self.kind) = (period, kind)
         values = [Double](repeating: 0, count: period)
         indices = [Int](repeating: 0, count: period)
     }

@@ -29,7 +29,6 @@ public struct CircuitBreaker: Sendable, Equatable {
     public var halt: Halt
 
     public init(trigger: Trigger, halt: Halt) {
-        self.trigger = trigger
-        self.halt = halt
+        (self.trigger, self.halt) = (trigger, halt)
     }
 }

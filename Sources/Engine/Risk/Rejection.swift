@@ -15,13 +15,7 @@ public struct Rejection: Sendable, Equatable {
 
     public init(time: Timestamp, orderID: Int, symbol: Int, side: Side, requestedQuantity: Double,
                 approvedQuantity: Double, rule: RiskRule, detail: String) {
-        self.time = time
-        self.orderID = orderID
-        self.symbol = symbol
-        self.side = side
-        self.requestedQuantity = requestedQuantity
-        self.approvedQuantity = approvedQuantity
-        self.rule = rule
-        self.detail = detail
+        (self.time, self.orderID, self.symbol, self.side, self.requestedQuantity) = (time, orderID, symbol, side, requestedQuantity)
+        (self.approvedQuantity, self.rule, self.detail) = (approvedQuantity, rule, detail)
     }
 }

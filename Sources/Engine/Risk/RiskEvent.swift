@@ -18,10 +18,6 @@ public struct RiskEvent: Sendable, Equatable {
     public var detail: String
 
     public init(time: Timestamp, rule: RiskRule, action: Action, symbol: Int? = nil, detail: String) {
-        self.time = time
-        self.rule = rule
-        self.action = action
-        self.symbol = symbol
-        self.detail = detail
+        (self.time, self.rule, self.action, self.symbol, self.detail) = (time, rule, action, symbol, detail)
     }
 }

@@ -10,9 +10,7 @@ public struct RiskLimits: Sendable, Equatable {
         public var maxPercent: Double?
 
         public init(maxQuantity: Double? = nil, maxNotional: Double? = nil, maxPercent: Double? = nil) {
-            self.maxQuantity = maxQuantity
-            self.maxNotional = maxNotional
-            self.maxPercent = maxPercent
+            (self.maxQuantity, self.maxNotional, self.maxPercent) = (maxQuantity, maxNotional, maxPercent)
         }
     }
 
@@ -54,8 +52,7 @@ public struct RiskLimits: Sendable, Equatable {
         public var flatten: Bool
 
         public init(limit: Double, flatten: Bool = false) {
-            self.limit = limit
-            self.flatten = flatten
+            (self.limit, self.flatten) = (limit, flatten)
         }
     }
 
@@ -63,17 +60,9 @@ public struct RiskLimits: Sendable, Equatable {
                 perSymbol: PerSymbol = PerSymbol(), lotSize: Double? = nil, minNotional: Double? = nil, cooldown: Cooldown? = nil,
                 sizing: PositionSizing = .allIn, dailyLossLimit: Double? = nil, maxDrawdown: DrawdownStop? = nil,
                 circuitBreakers: [CircuitBreaker] = []) {
-        self.maxLeverage = maxLeverage
-        self.allowShort = allowShort
-        self.maxPositions = maxPositions
-        self.maxNetExposure = maxNetExposure
-        self.perSymbol = perSymbol
-        self.lotSize = lotSize
-        self.minNotional = minNotional
-        self.cooldown = cooldown
-        self.sizing = sizing
-        self.dailyLossLimit = dailyLossLimit
-        self.maxDrawdown = maxDrawdown
+        (self.maxLeverage, self.allowShort, self.maxPositions) = (maxLeverage, allowShort, maxPositions)
+        (self.maxNetExposure, self.perSymbol, self.lotSize, self.minNotional) = (maxNetExposure, perSymbol, lotSize, minNotional)
+        (self.cooldown, self.sizing, self.dailyLossLimit, self.maxDrawdown) = (cooldown, sizing, dailyLossLimit, maxDrawdown)
         self.circuitBreakers = circuitBreakers
     }
 

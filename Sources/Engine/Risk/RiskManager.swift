@@ -22,8 +22,7 @@ public struct RiskManager: Sendable {
     public var commission: CommissionModel
 
     public init(limits: RiskLimits, commission: CommissionModel) {
-        self.limits = limits
-        self.commission = commission
+        (self.limits, self.commission) = (limits, commission)
     }
 
     /// Time since the symbol's last exit, for the cooldown rule.
@@ -32,8 +31,7 @@ public struct RiskManager: Sendable {
         public var milliseconds: Int64
 
         public init(bars: Int, milliseconds: Int64) {
-            self.bars = bars
-            self.milliseconds = milliseconds
+            (self.bars, self.milliseconds) = (bars, milliseconds)
         }
     }
 

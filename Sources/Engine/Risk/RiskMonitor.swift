@@ -32,9 +32,7 @@ struct RiskMonitor {
     private var previousClose: [Double]
 
     init(limits: RiskLimits, calendar: TradingCalendar, capital: Double, symbols: [String]) {
-        self.limits = limits
-        self.calendar = calendar
-        self.symbols = symbols
+        (self.limits, self.calendar, self.symbols) = (limits, calendar, symbols)
         dayStartEquity = capital
         closeEquity = capital
         peak = capital

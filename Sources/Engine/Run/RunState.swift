@@ -40,8 +40,7 @@ struct RunState {
     var nextForcedExit = 0
 
     init(series: [BarSeries], config: BacktestConfig) {
-        self.series = series
-        self.config = config
+        (self.series, self.config) = (series, config)
         simulator = FillSimulator(commission: config.commission, slippage: config.slippage, timing: config.fillTiming)
         risk = RiskManager(limits: config.risk, commission: config.commission)
         portfolio = Portfolio(cash: config.capital, symbolCount: series.count)

@@ -33,9 +33,7 @@ public final class Parameters {
     private var read: Set<String> = []
 
     public init(strategy: String, symbols: [String], values: [String: ParameterValue]) {
-        self.strategy = strategy
-        self.symbols = symbols
-        self.values = values
+        (self.strategy, self.symbols, self.values) = (strategy, symbols, values)
     }
 
     /// The parameters with their values, sorted by key.

@@ -19,10 +19,7 @@ public final class StrategyContext {
     private var nextOrderID = 1
 
     init(symbols: [String], portfolio: Portfolio, volatility: SymbolVolatility, sizing: PositionSizing) {
-        self.symbols = symbols
-        self.portfolio = portfolio
-        self.volatility = volatility
-        self.sizing = sizing
+        (self.symbols, self.portfolio, self.volatility, self.sizing) = (symbols, portfolio, volatility, sizing)
         outbox.reserveCapacity(16)
     }
 

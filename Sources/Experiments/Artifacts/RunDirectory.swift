@@ -11,8 +11,7 @@ struct RunDirectory {
     private var hashes: [String: CanonicalValue] = [:]
 
     init(parent: URL, runID: String) throws {
-        self.parent = parent
-        self.runID = runID
+        (self.parent, self.runID) = (parent, runID)
         // The process id keeps two processes starting the same run id apart.
         staging = parent.appendingPathComponent(".partial-\(runID)-\(getpid())")
         do {

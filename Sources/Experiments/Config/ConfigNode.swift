@@ -22,8 +22,7 @@ public struct ConfigNode: Equatable, Sendable {
     public var origin: String
 
     public init(_ value: Value, origin: String) {
-        self.value = value
-        self.origin = origin
+        (self.value, self.origin) = (value, origin)
     }
 
     public static func emptyMap(origin: String) -> ConfigNode { ConfigNode(.map([]), origin: origin) }

@@ -15,8 +15,7 @@ final class ConfigSection {
         if let node, case .list = node.value {
             throw ConfigError("\(node.origin): \(path): expected a map of keys, got a list")
         }
-        self.node = node
-        self.path = path
+        (self.node, self.path) = (node, path)
     }
 
     private func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

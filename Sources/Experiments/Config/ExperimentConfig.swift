@@ -44,8 +44,7 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var tolerances = ToleranceSet()
 
     public init(name: String, strategy: String) {
-        self.name = name
-        self.strategy = strategy
+        (self.name, self.strategy) = (name, strategy)
     }
 
     /// Reads and validates `root` (the parsed file with overrides applied).

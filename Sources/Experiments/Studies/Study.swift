@@ -55,9 +55,7 @@ package struct RunFile: Sendable {
     package var make: @Sendable () -> [UInt8]
 
     package init(_ name: String, hashed: Bool = true, make: @escaping @Sendable () -> [UInt8]) {
-        self.name = name
-        self.hashed = hashed
-        self.make = make
+        (self.name, self.hashed, self.make) = (name, hashed, make)
     }
 
     package static func text(_ name: String, hashed: Bool = true, _ make: @escaping @Sendable () -> String) -> RunFile {

@@ -19,9 +19,7 @@ package struct SweepStudy<S: Strategy>: Study {
         guard !grid.isEmpty else {
             throw ConfigError("sweep: nothing to sweep; add a grid under sweep: (e.g. params.fast: [5, 10, 20]) or pass --set params.fast=5,10,20")
         }
-        self.config = config
-        self.grid = grid
-        self.configs = configs
+        (self.config, self.grid, self.configs) = (config, grid, configs)
     }
 
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> SweepOutcome {
