@@ -61,6 +61,8 @@ let package = Package(
             dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // The results store: every run indexed in SQLite (GRDB); its own records, no engine types.
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // Where a run came from: git (the one file that imports CGit2), toolchain, data hashes.
         .target(
             name: "RunProvenance",
@@ -70,7 +72,7 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "Model", "Engine", "Analysis", "Reports", "MarketData", "CLIOptions", "RunProvenance",
+                "Model", "Engine", "Analysis", "Reports", "MarketData", "CLIOptions", "RunProvenance", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -79,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "quantbt",
             dependencies: [
-                "Experiments", "CLIOptions", "Analysis", "RunProvenance",
+                "Experiments", "CLIOptions", "Analysis", "RunProvenance", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -87,13 +89,14 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis"], swiftSettings: strict),
         .testTarget(
             name: "MarketDataTests",
             dependencies: ["MarketData", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Analysis", "Reports", "RunProvenance"], swiftSettings: strict),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Analysis", "Reports", "RunProvenance", "Store"], swiftSettings: strict),
         // `make bench`: the engine loop timed alone (release build).
         .executableTarget(
             name: "engine-bench",

@@ -70,6 +70,7 @@ struct ExperimentCommand: ParsableCommand {
     @OptionGroup var folds: FoldOptions
     @OptionGroup var workers: WorkerOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var index: StoreOptions
 
     @Option(help: ArgumentHelp("Write runs under this folder instead of artifacts/.", valueName: "dir"))
     var artifacts: String?
@@ -81,6 +82,7 @@ struct ExperimentCommand: ParsableCommand {
         var runner = ExperimentRunner(root: folder.root, artifacts: artifacts.map { URL(fileURLWithPath: $0) })
         runner.gitFolder = folder.url
         runner.overrides = set.overrides
+        (runner.storePath, runner.tags) = (index.store, index.tagMap)
         if let workers = workers.workers { runner.workers = workers }
         let json = output.json
         func text(_ value: CanonicalValue) -> String { value.json().trimmingCharacters(in: .newlines) }

@@ -19,7 +19,7 @@ public enum MarkdownRenderer {
         }
     }
 
-    static func table(_ t: ReportTable) -> String {
+    package static func table(_ t: ReportTable) -> String {
         (["| " + t.header.map(cell).joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: t.header.count)]
             + t.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }).joined(separator: "\n")
     }

@@ -35,6 +35,7 @@ struct Backtest: ParsableCommand {
     @OptionGroup var set: OverrideOptions
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var index: StoreOptions
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one --data FILE, e.g. --data data/sample/ETHUSD-1h.csv") }
@@ -47,7 +48,9 @@ struct Backtest: ParsableCommand {
                 from: from, to: to, overrides: set.overrides)
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let root = ExperimentDirectory.packageRoot(containing: cwd) ?? cwd
-            let outcome = try ExperimentRunner(root: root).run(strategyType: BuiltInStrategies.named(strategy), config: config)
+            var runner = ExperimentRunner(root: root)
+            (runner.storePath, runner.tags) = (index.store, index.tagMap)
+            let outcome = try runner.run(strategyType: BuiltInStrategies.named(strategy), config: config)
             print(output.json ? outcome.json.json().trimmingCharacters(in: .newlines) : RunSummary.text(outcome))
         } catch let error as CLIError { throw error } catch {
             throw CLIError("\(error)")

@@ -12,6 +12,7 @@ struct ExperimentModeOptions: ParsableArguments {
     @OptionGroup var workers: WorkerOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var build: BuildOptions
+    @OptionGroup var index: StoreOptions
 
     /// Builds the experiment and runs its binary in `mode` (`--validate`, `--sweep`,
     /// `--walk-forward`); its output goes to the terminal.
@@ -24,6 +25,7 @@ struct ExperimentModeOptions: ParsableArguments {
         for o in set.overrides { args += ["--set", o] }
         if let workers = workers.workers { args += ["--workers", String(workers)] }
         if output.json { args.append("--json") }
+        args += index.arguments
         let status = try builder.runInheritingOutput(binary, arguments: args)
         if status != 0 { throw ExitCode(status) }
     }

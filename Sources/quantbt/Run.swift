@@ -23,6 +23,7 @@ struct Run: ParsableCommand {
     @OptionGroup var set: OverrideOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var build: BuildOptions
+    @OptionGroup var index: StoreOptions
 
     func validate() throws {
         // A list of values for a parameter is a sweep, which `run` cannot do.
@@ -39,6 +40,7 @@ struct Run: ParsableCommand {
         var args = [directory.url.path]
         for o in set.overrides { args += ["--set", o] }
         if output.json { args.append("--json") }
+        args += index.arguments
         let status = try builder.runInheritingOutput(binary, arguments: args)
         if status != 0 { throw ExitCode(status) }
     }

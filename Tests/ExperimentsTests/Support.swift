@@ -13,3 +13,8 @@ func temporaryFolder(_ name: String = "qbt") -> URL {
 func errorText(_ body: () throws -> Void) -> String {
     do { try body(); return "no error" } catch { return "\(error)" }
 }
+
+/// A shipped experiment's executable, built beside this test runner (`swift build --build-tests`).
+func builtExperiment(_ name: String) -> URL {
+    URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(name)
+}

@@ -22,6 +22,10 @@ public struct ExperimentRunner {
     public var gitFolder: URL?
     public var overrides: [String] = []
     public var toolchain: Toolchain?
+    /// The results store every recorded run is indexed in (nil: `$QUANTBT_STORE`, else
+    /// `<artifacts>/runs.sqlite`), and the tags it is indexed with (also in tags.json).
+    public var storePath: String?
+    public var tags: [String: String] = [:]
 
     public init(root: URL, artifacts: URL? = nil, warn: @escaping (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
         self.root = root
@@ -42,18 +46,41 @@ public struct ExperimentRunner {
         let started = clock()
         let provenanceReads = startProvenanceReads()
         var timer = PhaseTimer()
-        let input = try prepare(config)
-        timer.mark("load")
-        var outcome = try study.compute(input, runner: self, progress: progress)
-        timer.mark("compute")
+        let index = IndexedRecording(runner: self, kind: St.kind, experiment: config.name, started: started)
+        var outcome: St.Outcome
+        let url: URL
+        do {
+            let input = try prepare(config)
+            timer.mark("load")
+            outcome = try study.compute(input, runner: self, progress: progress)
+            timer.mark("compute")
+            url = try write(study, outcome, input: input, started: started, provenanceReads: provenanceReads, clock: clock)
+        } catch {
+            index?.failed(error)
+            throw error
+        }
+        timer.mark("files and commit")
+        index?.succeeded(url)
+        timer.mark("index")
+        outcome.runDirectory = url.path(relativeTo: root)
+        try study.recorded(outcome, runID: url.lastPathComponent, runner: self)
+        return outcome
+    }
 
+    /// Writes the run folder: `.partial-` first, every file hashed into the manifest, then
+    /// provenance, renamed into place, `latest` moved. Nothing is left behind on failure.
+    private func write<St: Study>(_ study: St, _ outcome: St.Outcome, input: StudyInput, started: Date,
+                                  provenanceReads: BackgroundTask<(Result<GitState?, ProvenanceError>, Toolchain)>,
+                                  clock: @escaping () -> Date) throws -> URL {
+        let config = study.config
         let configText = config.canonical.yaml()
         let runID = Self.runID(time: clock(), configText: configText)
         var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
         let url: URL
         do {
-            try directory.writeConcurrently([.text("config.yaml") { configText }] + study.files(outcome, runID: runID), workers: workers)
-            timer.mark("files")
+            let tags = CanonicalValue.map(self.tags.mapValues { .string($0) }).json()
+            try directory.writeConcurrently([.text("config.yaml") { configText }] + study.files(outcome, runID: runID)
+                                            + (self.tags.isEmpty ? [] : [.text("tags.json", hashed: false) { tags }]), workers: workers)
             let (git, toolchain) = provenanceReads.value
             let holdout = study.holdoutEvaluations(outcome)
             url = try directory.commit { manifestSHA in
@@ -72,10 +99,7 @@ public struct ExperimentRunner {
             directory.discard()
             throw error
         }
-        timer.mark("commit")
-        outcome.runDirectory = url.path(relativeTo: root)
-        try study.recorded(outcome, runID: url.lastPathComponent, runner: self)
-        return outcome
+        return url
     }
 
     /// Loads and checks the data, then resolves what needs it: the execution checks against

@@ -7,6 +7,7 @@ import MarketData
 /// written as trades, fills, equity, rejections, risk events and metrics.json.
 package struct BacktestStudy<S: Strategy>: Study {
     package var config: ExperimentConfig
+    package static var kind: String { "run" }
     package var strategyName: String { S.name }
 
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> RunOutcome {

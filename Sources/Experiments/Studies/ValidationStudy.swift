@@ -14,6 +14,7 @@ package struct ValidationStudy<S: Strategy>: Study {
     package var config: ExperimentConfig
     package var grid = ParameterGrid(axes: [])
     package var configs: [ExperimentConfig] = []
+    package static var kind: String { "validate" }
     package var strategyName: String { S.name }
 
     var evaluatesHoldout: Bool { config.validation.splits.contains { $0.name == "holdout" } }

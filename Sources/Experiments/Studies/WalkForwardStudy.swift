@@ -11,6 +11,7 @@ package struct WalkForwardStudy<S: Strategy>: Study {
     package var grid: ParameterGrid
     /// One per combination of `grid`, in grid order (none without a grid).
     package var configs: [ExperimentConfig]
+    package static var kind: String { "walk-forward" }
     package var strategyName: String { S.name }
 
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> WalkForwardOutcome {

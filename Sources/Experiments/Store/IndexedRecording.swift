@@ -1,0 +1,37 @@
+import Foundation
+import Store
+
+/// The results store's side of `ExperimentRunner.record`: a `running` row while the study
+/// computes (with pid and host, so a killed run shows as failed later), replaced by the
+/// indexed run folder in one transaction when it is recorded, or marked failed. The store
+/// never fails a run: the folder is the source of truth, and a warning says how to mend
+/// the index.
+struct IndexedRecording {
+    let store: RunStore
+    let placeholder: String
+    let runner: ExperimentRunner
+
+    /// nil (with a warning) when the store cannot be opened.
+    init?(runner: ExperimentRunner, kind: String, experiment: String, started: Date) {
+        let path = RunIndex.path(runner.storePath, artifacts: runner.artifacts)
+        do { store = try RunIndex.open(path, artifacts: runner.artifacts, root: runner.root) } catch {
+            runner.warn("warning: the run is not indexed: \(error)")
+            return nil
+        }
+        self.runner = runner
+        let pid = Int(getpid()), host = ProcessInfo.processInfo.hostName
+        placeholder = "running-\(host)-\(pid)-\(Int64(started.timeIntervalSince1970 * 1000))"
+        var row = RunRecord(id: placeholder, experiment: experiment, kind: kind, status: "running")
+        (row.pid, row.host, row.started) = (pid, host, ISO8601DateFormatter().string(from: started))
+        do { try store.begin(row) } catch { runner.warn("warning: the results store \(path) did not take the run: \(error)") }
+    }
+
+    func succeeded(_ folder: URL) {
+        do { try store.save(try RunIndexer.read(folder, root: runner.root, verify: false), replacing: placeholder) } catch {
+            runner.warn("warning: the run is recorded in \(folder.path(relativeTo: runner.root)) but not indexed (\(error)); "
+                + "run `quantbt runs reindex` to index it")
+        }
+    }
+
+    func failed(_ error: Error) { try? store.fail(id: placeholder, error: "\(error)") }
+}

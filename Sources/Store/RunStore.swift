@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+
+/// The results store: an SQLite index of every run folder (`artifacts/runs.sqlite` unless
+/// `--store` or `QUANTBT_STORE` says otherwise), in WAL mode so that several processes
+/// record at once and readers never wait. The folders stay the source of truth; the index
+/// can always be rebuilt from them (`quantbt runs reindex`).
+public final class RunStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+    /// True when this open made the file: the caller rebuilds it from the folders.
+    public let created: Bool
+
+    public init(path: String) throws {
+        self.path = path
+        let fm = FileManager.default
+        created = !fm.fileExists(atPath: path)
+        try? fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)  // concurrent writers wait for each other
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError("the results store \(path) is damaged (\(error.message ?? "not a database")); "
+                + "run `quantbt runs reindex` to rebuild it from the run folders")
+        } catch {
+            throw StoreError("cannot open the results store \(path): \(error)")
+        }
+        try markAbandoned()
+    }
+
+    /// Runs left `running` by a process that is gone (on this host) are failed runs.
+    func markAbandoned() throws {
+        let host = ProcessInfo.processInfo.hostName
+        try pool.write { db in
+            for row in try RunRecord.filter(Column("status") == "running").fetchAll(db) {
+                guard row.host == host, let pid = row.pid, kill(pid_t(pid), 0) != 0, errno == ESRCH else { continue }
+                var failed = row
+                failed.status = "failed"
+                failed.error = failed.error ?? "the process (pid \(pid)) ended before the run was recorded"
+                try failed.update(db)
+            }
+        }
+    }
+
+    /// A `running` row for a run being computed; `finish` replaces it, `fail` marks it.
+    public func begin(_ run: RunRecord) throws { try pool.write { db in try run.save(db) } }
+
+    public func fail(id: String, error: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'failed', error = ? WHERE id = ?", arguments: [String(error.prefix(2000)), id])
+        }
+    }
+
+    /// Writes a run and its children in one transaction, replacing any rows of the same ids
+    /// and the placeholder `running` row.
+    public func save(_ indexed: IndexedRun, replacing placeholder: String? = nil) throws {
+        try pool.write { db in
+            if let placeholder { try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [placeholder]) }
+            try Self.insert(indexed, db)
+        }
+    }
+
+    static func insert(_ indexed: IndexedRun, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [indexed.run.id])
+        for r in indexed.all {
+            try r.run.insert(db)
+            for x in r.params { try x.insert(db) }
+            for x in r.metrics { try x.insert(db) }
+            for x in r.trades { try x.insert(db) }
+            for x in r.datasets { try x.insert(db) }
+            for x in r.artifacts { try x.insert(db) }
+            for x in r.tags { try x.insert(db) }
+        }
+    }
+
+    /// Replaces the whole index with `runs` (reindex), in one transaction.
+    public func replaceAll(_ runs: [IndexedRun]) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM runs")
+            for r in runs { try Self.insert(r, db) }
+        }
+    }
+
+    /// The id a user means: an exact id, a unique prefix, or `latest` (the newest top-level run).
+    public func resolve(_ given: String) throws -> String {
+        try pool.read { db in
+            if given == "latest" {
+                guard let id = try String.fetchOne(db, sql: "SELECT id FROM runs WHERE parent_id IS NULL AND status != 'running' ORDER BY started DESC, id DESC LIMIT 1") else {
+                    throw StoreError("no runs are indexed yet; run one with `quantbt run experiments/NAME`")
+                }
+                return id
+            }
+            if try RunRecord.fetchOne(db, key: given) != nil { return given }
+            let matches = try String.fetchAll(db, sql: "SELECT id FROM runs WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
+                                              arguments: [given.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"])
+            switch matches.count {
+            case 0: throw StoreError("no run with id '\(given)'; list them with `quantbt runs list`")
+            case 1: return matches[0]
+            default: throw StoreError("'\(given)' matches several runs (\(matches.prefix(5).joined(separator: ", "))\(matches.count > 5 ? ", ..." : "")); give more of the id")
+            }
+        }
+    }
+
+    public func run(_ id: String) throws -> IndexedRun {
+        try pool.read { db in try Self.load(id, db) }
+    }
+
+    static func load(_ id: String, _ db: Database) throws -> IndexedRun {
+        guard let row = try RunRecord.fetchOne(db, key: id) else { throw StoreError("no run with id '\(id)'") }
+        var r = IndexedRun(run: row)
+        let mine = Column("run_id") == id
+        r.params = try ParamRecord.filter(mine).order(Column("key")).fetchAll(db)
+        r.metrics = try MetricRecord.filter(mine).order(Column("segment"), Column("key")).fetchAll(db)
+        r.datasets = try DatasetRecord.filter(mine).order(Column("path")).fetchAll(db)
+        r.artifacts = try ArtifactRecord.filter(mine).order(Column("file")).fetchAll(db)
+        r.tags = try TagRecord.filter(mine).order(Column("key")).fetchAll(db)
+        r.children = try String.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY id", arguments: [id]).map { try load($0, db) }
+        return r
+    }
+
+    public func trades(_ id: String) throws -> [TradeRecord] {
+        try pool.read { db in try TradeRecord.filter(Column("run_id") == id).order(Column("exit_time"), Column("trade_id")).fetchAll(db) }
+    }
+
+    public func setTag(_ id: String, key: String, value: String) throws {
+        try pool.write { db in try TagRecord(runID: id, key: key, value: value).save(db) }
+    }
+
+    /// Removes a run and its children.
+    public func delete(_ id: String) throws {
+        try pool.write { db in try db.execute(sql: "DELETE FROM runs WHERE id = ? OR parent_id = ?", arguments: [id, id]) }
+    }
+
+    public func count() throws -> Int { try pool.read { db in try RunRecord.fetchCount(db) } }
+}
