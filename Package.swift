@@ -96,7 +96,7 @@ let package = Package(
             dependencies: ["MarketData", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Analysis", "Reports", "RunProvenance", "Store"], swiftSettings: strict),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Analysis", "Reports", "RunProvenance", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `make bench`: the engine loop timed alone (release build).
         .executableTarget(
             name: "engine-bench",

@@ -20,8 +20,7 @@ public final class RunStore: Sendable {
         configuration.busyMode = .timeout(30)  // concurrent writers wait for each other
         configuration.foreignKeysEnabled = true
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
+            pool = try Self.openMigrated(path, configuration)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
             throw StoreError("the results store \(path) is damaged (\(error.message ?? "not a database")); "
                 + "run `quantbt runs reindex` to rebuild it from the run folders")
@@ -29,6 +28,23 @@ public final class RunStore: Sendable {
             throw StoreError("cannot open the results store \(path): \(error)")
         }
         try markAbandoned()
+    }
+
+    /// Opens and migrates, waiting out another process that is creating the same file
+    /// (switching a new file to WAL needs a moment of exclusive access, for which SQLite's
+    /// busy timeout does not wait).
+    private static func openMigrated(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreSchema.migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && attempt < 100 {
+                attempt += 1
+                usleep(50_000)
+            }
+        }
     }
 
     /// Runs left `running` by a process that is gone (on this host) are failed runs.
@@ -129,7 +145,7 @@ public final class RunStore: Sendable {
         try pool.write { db in try TagRecord(runID: id, key: key, value: value).save(db) }
     }
 
-    /// Removes a run and its children.
+    /// Removes a run and its children (a placeholder too).
     public func delete(_ id: String) throws {
         try pool.write { db in try db.execute(sql: "DELETE FROM runs WHERE id = ? OR parent_id = ?", arguments: [id, id]) }
     }

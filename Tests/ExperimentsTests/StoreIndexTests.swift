@@ -3,6 +3,7 @@ import Foundation
 @testable import Experiments
 @testable import RunProvenance
 @testable import Store
+import GRDB
 import Testing
 
 private func runner(_ out: URL) -> ExperimentRunner {
@@ -137,12 +138,13 @@ private func folder(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWi
     let deadline = Date().addingTimeInterval(20)
     var sawRunning = false
     while Date() < deadline, !sawRunning {
-        if FileManager.default.fileExists(atPath: store), let s = try? RunStore(path: store) {
-            var q = RunStore.Query()
-            q.filter = try RunFilter("status = 'running'")
-            sawRunning = (try? s.list(q).runs.isEmpty == false) ?? false
+        // Read-only, so the poll never competes with the run for the write lock.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        if FileManager.default.fileExists(atPath: store), let db = try? DatabaseQueue(path: store, configuration: readOnly) {
+            sawRunning = ((try? db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs WHERE status = 'running'") }) ?? nil ?? 0) > 0
         }
-        if !sawRunning { usleep(20_000) }
+        if !sawRunning { usleep(10_000) }
     }
     kill(p.processIdentifier, SIGKILL)
     p.waitUntilExit()

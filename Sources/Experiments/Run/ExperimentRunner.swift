@@ -46,12 +46,13 @@ public struct ExperimentRunner {
         let started = clock()
         let provenanceReads = startProvenanceReads()
         var timer = PhaseTimer()
+        let input = try prepare(config)
+        try study.check(input)
+        timer.mark("load")
         let index = IndexedRecording(runner: self, kind: St.kind, experiment: config.name, started: started)
         var outcome: St.Outcome
         let url: URL
         do {
-            let input = try prepare(config)
-            timer.mark("load")
             outcome = try study.compute(input, runner: self, progress: progress)
             timer.mark("compute")
             url = try write(study, outcome, input: input, started: started, provenanceReads: provenanceReads, clock: clock)

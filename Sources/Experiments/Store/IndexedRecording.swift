@@ -33,5 +33,8 @@ struct IndexedRecording {
         }
     }
 
-    func failed(_ error: Error) { try? store.fail(id: placeholder, error: "\(error)") }
+    /// A failed run stays in the index as failed; bad input found late is not a run at all.
+    func failed(_ error: Error) {
+        if error is ConfigError { try? store.delete(placeholder) } else { try? store.fail(id: placeholder, error: "\(error)") }
+    }
 }

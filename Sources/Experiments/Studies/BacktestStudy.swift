@@ -10,6 +10,8 @@ package struct BacktestStudy<S: Strategy>: Study {
     package static var kind: String { "run" }
     package var strategyName: String { S.name }
 
+    package func check(_ input: StudyInput) throws { try input.checkParameters(S.self, [config]) }
+
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> RunOutcome {
         var strategy = try ExperimentRunner.makeStrategy(S.self, config: config, symbols: input.symbols)
         let result = Backtest(series: input.series, config: input.backtest).run(&strategy)

@@ -17,6 +17,10 @@ package protocol Study {
     /// The strategy's name, checked against the config's `strategy:` before any work.
     var strategyName: String { get }
 
+    /// Rejects bad input (parameters, windows that do not fit) before the run is indexed as
+    /// running, so bad input leaves nothing behind.
+    func check(_ input: StudyInput) throws
+
     /// Runs the backtests on `input` (loaded and checked) and analyses them. Reports
     /// (done, total) to `progress` as backtests finish. Writes nothing.
     func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> Outcome

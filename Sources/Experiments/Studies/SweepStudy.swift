@@ -23,6 +23,12 @@ package struct SweepStudy<S: Strategy>: Study {
         (self.config, self.grid, self.configs) = (config, grid, configs)
     }
 
+    package func check(_ input: StudyInput) throws { try Self.check(grid: grid, configs: configs, input: input) }
+
+    static func check(grid: ParameterGrid, configs: [ExperimentConfig], input: StudyInput) throws {
+        try input.checkParameters(S.self, configs) { "sweep \(grid.overrides(grid.combinations[$0]).joined(separator: " "))" }
+    }
+
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> SweepOutcome {
         try Self.compute(config, grid: grid, configs: configs, input: input, workers: runner.workers, progress: progress)
     }
@@ -36,7 +42,6 @@ package struct SweepStudy<S: Strategy>: Study {
     static func compute(_ base: ExperimentConfig, grid: ParameterGrid, configs: [ExperimentConfig], input: StudyInput, workers: Int,
                         progress: ProgressHandler?) throws -> SweepOutcome {
         let combinations = grid.combinations
-        try input.checkParameters(S.self, configs) { "sweep \(grid.overrides(combinations[$0]).joined(separator: " "))" }
         let timeline = Timeline(input.series.map(\.times)).times
         let splits = try ValidationScenarios.ranges(base.validation, timeline: timeline).filter { $0.name != "holdout" }
         let tasks = configs.flatMap { config in

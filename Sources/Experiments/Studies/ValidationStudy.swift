@@ -19,8 +19,16 @@ package struct ValidationStudy<S: Strategy>: Study {
 
     var evaluatesHoldout: Bool { config.validation.splits.contains { $0.name == "holdout" } }
 
+    package func check(_ input: StudyInput) throws {
+        try input.checkParameters(S.self, [config])
+        _ = try ValidationScenarios.ranges(config.validation, timeline: Timeline(input.series.map(\.times)).times)
+        if !grid.isEmpty {
+            try SweepStudy<S>.check(grid: grid, configs: configs, input: input)
+            _ = try WalkForwardStudy<S>.folds(config, input: input)
+        }
+    }
+
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> ValidationOutcome {
-        try input.checkParameters(S.self, [config])  // parameter errors before any work
         let scenarios = try ValidationScenarios.make(plan: config.validation, series: input.series, base: input.backtest, seed: config.seed)
         let done = Counter()
         let results = try scenarios.orderedConcurrentMap(workers: runner.workers) { scenario -> BacktestResult? in

@@ -14,6 +14,24 @@ package struct WalkForwardStudy<S: Strategy>: Study {
     package static var kind: String { "walk-forward" }
     package var strategyName: String { S.name }
 
+    package func check(_ input: StudyInput) throws {
+        try input.checkParameters(S.self, grid.isEmpty ? [config] : configs)
+        _ = try Self.folds(config, input: input)
+    }
+
+    /// The folds over the timeline before the holdout, or an error saying they do not fit.
+    static func folds(_ base: ExperimentConfig, input: StudyInput) throws -> (timeline: [Int64], folds: [WalkForwardWindows.Fold]) {
+        let timeline = Timeline(input.series.map(\.times)).times
+        let holdoutStart = try ValidationScenarios.ranges(base.validation, timeline: timeline).first { $0.name == "holdout" }?.range.lowerBound
+        let usable = holdoutStart ?? timeline.count
+        let plan = base.walkForward
+        guard let folds = WalkForwardWindows.folds(count: plan.folds, bars: usable, trainRatio: plan.trainRatio, anchored: plan.mode == .anchored) else {
+            throw ConfigError("walk_forward: \(plan.folds) folds with train_ratio \(plan.trainRatio) do not fit in the \(usable) bars before the holdout "
+                + "(each window needs at least 2 bars); use fewer folds or more data")
+        }
+        return (timeline, folds)
+    }
+
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> WalkForwardOutcome {
         try Self.compute(config, grid: grid, configs: configs, input: input, workers: runner.workers, progress: progress)
     }
@@ -27,15 +45,8 @@ package struct WalkForwardStudy<S: Strategy>: Study {
     static func compute(_ base: ExperimentConfig, grid: ParameterGrid, configs: [ExperimentConfig], input: StudyInput, workers: Int,
                         progress: ProgressHandler?) throws -> WalkForwardOutcome {
         let candidates = grid.isEmpty ? [base] : configs
-        try input.checkParameters(S.self, candidates)
-        let timeline = Timeline(input.series.map(\.times)).times
-        let holdoutStart = try ValidationScenarios.ranges(base.validation, timeline: timeline).first { $0.name == "holdout" }?.range.lowerBound
-        let usable = holdoutStart ?? timeline.count
+        let (timeline, folds) = try folds(base, input: input)
         let plan = base.walkForward
-        guard let folds = WalkForwardWindows.folds(count: plan.folds, bars: usable, trainRatio: plan.trainRatio, anchored: plan.mode == .anchored) else {
-            throw ConfigError("walk_forward: \(plan.folds) folds with train_ratio \(plan.trainRatio) do not fit in the \(usable) bars before the holdout "
-                + "(each window needs at least 2 bars); use fewer folds or more data")
-        }
         let warmup = base.validation.warmupBars
         let trainTasks = folds.flatMap { fold in
             candidates.map { c in (scenario: input.window("train", fold.train, timeline: timeline, config: c, warmupBars: warmup), config: c) }
