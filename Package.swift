@@ -61,6 +61,8 @@ let package = Package(
             dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // One C call Swift cannot make (prctl is variadic): die with the parent process.
+        .target(name: "CProcess"),
         // The results store: every run indexed in SQLite (GRDB); its own records, no engine types.
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // Where a run came from: git (the one file that imports CGit2), toolchain, data hashes.
@@ -72,7 +74,7 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "Model", "Engine", "Analysis", "Reports", "MarketData", "CLIOptions", "RunProvenance", "Store",
+                "Model", "Engine", "Analysis", "Reports", "MarketData", "CLIOptions", "RunProvenance", "Store", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -17,6 +17,7 @@ import Reports
 /// sweep, walk-forward) builds it and passes them through.
 public enum Experiment {
     public static func main<S: Strategy>(_ type: S.Type, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        Interruption.install()
         let command: ExperimentCommand
         do { command = try ExperimentCommand.parse(arguments) } catch { ExperimentCommand.exit(withError: error) }
         do {

@@ -26,7 +26,7 @@ public struct BarValidator: Sendable {
             if policy == .drop || !check.rowCanBeKept { keep = false }
         }
         if let missingColumn {
-            try fail(.missing, "column '\(missingColumn)': empty or NaN value")
+            try fail(.missing, "column '\(excerpt(missingColumn))': empty or NaN value")
             if !keep { return false }
         }
         let t = bar.time.milliseconds
@@ -42,7 +42,7 @@ public struct BarValidator: Sendable {
             // The first non-positive column, in file-layout order.
             let (name, price) = bar.open <= 0 ? ("open", bar.open) : bar.high <= 0 ? ("high", bar.high)
                 : bar.low <= 0 ? ("low", bar.low) : ("close", bar.close)
-            try fail(.prices, "column '\(name)': price \(price) is not positive")
+            try fail(.prices, "column '\(excerpt(name))': price \(price) is not positive")
         }
         if bar.volume < 0 { try fail(.volume, "column 'volume': volume \(bar.volume) is negative") }
         if bar.high < max(bar.open, bar.close) {

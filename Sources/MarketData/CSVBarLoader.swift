@@ -141,7 +141,7 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
             let timeBytes = UnsafeRawBufferPointer(rebasing: p[starts[columns.time]..<ends[columns.time]])
             guard let time = Timestamp.parse(bytes: timeBytes.trimmedQuotes()) else {
                 let raw = String(decoding: timeBytes, as: UTF8.self)
-                throw DataError("\(source):\(line): column '\(columns.names[columns.time])': '\(raw)' is not a timestamp "
+                throw DataError("\(source):\(line): column '\(excerpt(columns.names[columns.time]))': '\(excerpt(raw))' is not a timestamp "
                     + "(use ISO-8601 such as 2023-01-01T00:00:00Z, a date such as 2023-01-01, or epoch seconds or milliseconds)")
             }
             // Fields in a fixed order; the first empty/NaN one is reported as missing.
@@ -158,7 +158,7 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
                         v = .nan
                     case .invalid:
                         let raw = String(decoding: UnsafeRawBufferPointer(rebasing: p[starts[column]..<ends[column]]), as: UTF8.self)
-                        throw DataError("\(source):\(line): column '\(columns.names[column])': '\(raw)' is not a number")
+                        throw DataError("\(source):\(line): column '\(excerpt(columns.names[column]))': '\(excerpt(raw))' is not a number")
                     }
                 }
                 switch k {

@@ -1,3 +1,4 @@
+import Model
 /// Which field of a CSV row holds which value, read from the header.
 ///
 /// Accepted names (case-insensitive, any order, extra columns ignored): the time as
@@ -25,7 +26,7 @@ struct CSVColumns {
         var found: [String: Int] = [:]
         for field in ["timestamp", "open", "high", "low", "close"] {
             guard let i = index(field) else {
-                throw DataError("\(source):1: the header has no '\(field)' column (found: \(cleaned.joined(separator: ","))); "
+                throw DataError("\(source):1: the header has no '\(field)' column (found: \(excerpt(cleaned.joined(separator: ","), limit: 120))); "
                     + "expected timestamp,open,high,low,close[,volume] in any order and case")
             }
             found[field] = i

@@ -12,11 +12,13 @@ extension RunStore {
         public var descending = true
         /// 0: no limit.
         public var limit = 100
+        /// Count every match too (for "20 of 1,234"); a second query.
+        public var countTotal = true
 
         public init() {}
     }
 
-    /// The matching runs and how many match in all (beyond the limit).
+    /// The matching runs and how many match in all (beyond the limit; -1 when not counted).
     public func list(_ q: Query) throws -> (runs: [ListedRun], total: Int) {
         var conditions: [String] = [], arguments: [DatabaseValueConvertible?] = []
         if let e = q.experiment { conditions.append("runs.experiment = ?"); arguments.append(e) }
@@ -30,7 +32,7 @@ extension RunStore {
         let (orderSQL, orderArgs) = try Self.order(q.sortBy)
         let direction = q.descending ? "DESC" : "ASC"
         return try pool.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs \(whereSQL)", arguments: StatementArguments(arguments)!) ?? 0
+            let total = q.countTotal ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs \(whereSQL)", arguments: StatementArguments(arguments)!) ?? 0 : -1
             let sql = "SELECT runs.* FROM runs \(whereSQL) ORDER BY (\(orderSQL)) IS NULL, (\(orderSQL)) \(direction), runs.id \(direction)"
                 + (q.limit > 0 ? " LIMIT \(q.limit)" : "")
             let rows = try RunRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + orderArgs + orderArgs)!)

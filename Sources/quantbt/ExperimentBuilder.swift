@@ -53,8 +53,10 @@ struct ExperimentBuilder {
         process.currentDirectoryURL = root
         process.environment = environment
         try process.run()
+        let forwarding = SignalForwarding(to: process.processIdentifier)
         process.waitUntilExit()
-        return process.terminationStatus
+        forwarding.stop()
+        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }
 
     /// Runs the experiment with `--json` and returns its run folder; its warnings and
@@ -68,6 +70,8 @@ struct ExperimentBuilder {
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
+        let forwarding = SignalForwarding(to: process.processIdentifier)
+        defer { forwarding.stop() }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }

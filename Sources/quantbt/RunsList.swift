@@ -40,7 +40,7 @@ struct RunsList: ParsableCommand {
 
     func run() throws {
         var query = RunStore.Query()
-        (query.experiment, query.kind, query.limit) = (experiment, kind, limit)
+        (query.experiment, query.kind, query.limit, query.countTotal) = (experiment, kind, limit, format == .table)
         if let sortBy { (query.sortBy, query.descending) = (sortBy, desc) }
         if let filter {
             do { query.filter = try RunFilter(filter) } catch { throw CLIError("\(error)\n  \(filter)\n  \(String(repeating: " ", count: error.column - 1))^") }
@@ -49,6 +49,7 @@ struct RunsList: ParsableCommand {
         let store = try context.open()
         let (runs, total) = try { do { return try store.list(query) } catch { throw CLIError("\(error)") } }()
         print(RunListing.render(runs, format: format))
+        fflush(nil)  // the table before the count line on stderr
         if format == .table {
             FileHandle.standardError.write(Data("\(runs.count) of \(total) run\(total == 1 ? "" : "s")\(runs.count < total ? " (--limit 0 lists all)" : "")\n".utf8))
         }

@@ -1,3 +1,5 @@
+import Model
+
 /// The combinations a sweep runs: one axis per swept key (`params.fast: [5, 10, 20]`,
 /// `params.slow: "20:60:10"`, or `--set params.fast=5,10,20` on the command line), crossed
 /// in a fixed order (the first axis varies slowest), so results come out in the same order
@@ -42,11 +44,11 @@ public struct ParameterGrid: Sendable, Equatable {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { return .success([text]) }
         guard let a = Double(parts[0]), let b = Double(parts[1]), let step = Double(parts[2]) else {
-            return .failure(RangeError("'\(text)' is not a range start:stop:step of numbers, e.g. 5:50:5"))
+            return .failure(RangeError("'\(excerpt(text))' is not a range start:stop:step of numbers, e.g. 5:50:5"))
         }
-        guard step > 0, b >= a else { return .failure(RangeError("'\(text)': a range needs stop >= start and a step above 0, e.g. 5:50:5")) }
+        guard step > 0, b >= a else { return .failure(RangeError("'\(excerpt(text))': a range needs stop >= start and a step above 0, e.g. 5:50:5")) }
         let n = Int(((b - a) / step + 1e-9).rounded(.down))
-        guard n < 10_000 else { return .failure(RangeError("'\(text)' has \(n + 1) values; a sweep axis takes at most 10,000")) }
+        guard n < 10_000 else { return .failure(RangeError("'\(excerpt(text))' has \(n + 1) values; a sweep axis takes at most 10,000")) }
         let integral = [a, b, step].allSatisfy { $0 == $0.rounded() }
         return .success((0...n).map { i in
             let v = a + Double(i) * step

@@ -1,3 +1,5 @@
+import Model
+
 /// A strategy parameter's value as configs and the command line give it.
 public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
     case int(Int)
@@ -43,7 +45,7 @@ public final class Parameters {
         read.insert(key)
         guard let v = values[key] else { return fallback }
         guard case .int(let i) = v else {
-            throw ParameterError("parameter '\(key)' of strategy '\(strategy)' must be a whole number, got '\(v)'")
+            throw ParameterError("parameter '\(key)' of strategy '\(strategy)' must be a whole number, got '\(excerpt(v.description))'")
         }
         if let range, !range.contains(i) {
             throw ParameterError("parameter '\(key)' of strategy '\(strategy)' must be in \(range.lowerBound)...\(range.upperBound), got \(i)")
@@ -58,7 +60,7 @@ public final class Parameters {
         switch v {
         case .int(let i): d = Double(i)
         case .double(let x): d = x
-        default: throw ParameterError("parameter '\(key)' of strategy '\(strategy)' must be a number, got '\(v)'")
+        default: throw ParameterError("parameter '\(key)' of strategy '\(strategy)' must be a number, got '\(excerpt(v.description))'")
         }
         if let range, !range.contains(d) {
             throw ParameterError("parameter '\(key)' of strategy '\(strategy)' must be in \(range.lowerBound)...\(range.upperBound), got \(d)")
@@ -70,7 +72,7 @@ public final class Parameters {
         read.insert(key)
         guard let v = values[key] else { return fallback }
         guard case .bool(let b) = v else {
-            throw ParameterError("parameter '\(key)' of strategy '\(strategy)' must be true or false, got '\(v)'")
+            throw ParameterError("parameter '\(key)' of strategy '\(strategy)' must be true or false, got '\(excerpt(v.description))'")
         }
         return b
     }
@@ -101,6 +103,8 @@ public final class Parameters {
 public func closestMatch(to word: String, in candidates: [String]) -> String? {
     var best: (String, Int)?
     for c in candidates {
+        // Lengths that far apart cannot be that close; it also keeps a huge word cheap.
+        guard abs(word.count - c.count) <= max(2, c.count / 3) else { continue }
         let d = editDistance(word, c)
         if d <= max(2, c.count / 3), d < (best?.1 ?? .max) { best = (c, d) }
     }

@@ -18,6 +18,7 @@ struct RunDirectory {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            Interruption.writing(staging.path)
         } catch {
             throw ConfigError("cannot create the run folder under '\(parent.path)': \(error.localizedDescription)")
         }
@@ -82,6 +83,7 @@ struct RunDirectory {
                 final = parent.appendingPathComponent("\(runID)-\(n)")
             }
             try fm.moveItem(at: staging, to: final)
+            Interruption.finished(staging.path)
             let link = parent.appendingPathComponent("latest")
             let tempLink = parent.appendingPathComponent(".latest-\(final.lastPathComponent)")
             try? fm.removeItem(at: tempLink)
@@ -94,5 +96,8 @@ struct RunDirectory {
     }
 
     /// Removes the partial folder after a failure.
-    func discard() { try? FileManager.default.removeItem(at: staging) }
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+        Interruption.finished(staging.path)
+    }
 }

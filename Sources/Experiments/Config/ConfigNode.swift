@@ -1,3 +1,5 @@
+import Analysis
+import Foundation
 import Yams
 
 /// A config value with where it came from, so errors can point at `file:line`.
@@ -34,7 +36,29 @@ public struct ConfigNode: Equatable, Sendable {
             throw ConfigError("\(file): not valid YAML: \(Self.describe(error))")
         }
         guard let node else { return emptyMap(origin: file) }
-        return try convert(node, file: file)
+        var budget = Budget()
+        return try convert(node, file: file, path: [], budget: &budget)
+    }
+
+    /// What a config may expand to. Aliases repeat what they name, so a few lines of YAML
+    /// can stand for billions of values; a research config needs a few hundred.
+    static let maxNodes = 100_000
+    static let maxDepth = 64
+
+    struct Budget {
+        var nodes = 0
+    }
+
+    private static func checkBudget(_ budget: inout Budget, path: [String], origin: String) throws {
+        budget.nodes += 1
+        let key = path.isEmpty ? "the top level" : path.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        if budget.nodes > maxNodes {
+            throw ConfigError("\(origin): \(key): the YAML expands to more than \(NumberFormat.grouped(maxNodes)) values (aliases and anchors repeat "
+                + "what they name); a config needs far fewer, so write the values out or remove the aliases")
+        }
+        if path.count > maxDepth {
+            throw ConfigError("\(origin): \(key.prefix(200)): nested more than \(maxDepth) levels deep; a config needs a few")
+        }
     }
 
     private static func describe(_ error: YamlError) -> String {
@@ -46,21 +70,25 @@ public struct ConfigNode: Equatable, Sendable {
         }
     }
 
-    private static func convert(_ node: Node, file: String) throws -> ConfigNode {
+    private static func convert(_ node: Node, file: String, path: [String], budget: inout Budget) throws -> ConfigNode {
         let origin = "\(file):\(node.mark?.line ?? 0)"
+        try checkBudget(&budget, path: path, origin: origin)
         switch node {
         case .scalar(let s):
             return ConfigNode(.scalar(s.string), origin: origin)
         case .sequence(let seq):
-            return ConfigNode(.list(try seq.map { try convert($0, file: file) }), origin: origin)
+            var items: [ConfigNode] = []
+            for (i, item) in seq.enumerated() { items.append(try convert(item, file: file, path: path + ["[\(i)]"], budget: &budget)) }
+            return ConfigNode(.list(items), origin: origin)
         case .mapping(let map):
             var pairs: [(String, ConfigNode)] = []
+            var seen = Set<String>()
             for (k, v) in map {
                 guard case .scalar(let key) = k else { throw ConfigError("\(file):\(k.mark?.line ?? 0): keys must be plain words") }
-                if pairs.contains(where: { $0.0 == key.string }) {
-                    throw ConfigError("\(file):\(k.mark?.line ?? 0): key '\(key.string)' appears twice")
+                if !seen.insert(key.string).inserted {
+                    throw ConfigError("\(file):\(k.mark?.line ?? 0): key '\(excerpt(key.string))' appears twice")
                 }
-                pairs.append((key.string, try convert(v, file: file)))
+                pairs.append((key.string, try convert(v, file: file, path: path + [key.string], budget: &budget)))
             }
             return ConfigNode(.map(pairs), origin: origin)
         case .alias:
@@ -84,7 +112,7 @@ public struct ConfigNode: Equatable, Sendable {
         }
         if let i = pairs.firstIndex(where: { $0.key == head }) {
             if path.count > 1, case .scalar = pairs[i].node.value {
-                throw ConfigError("\(node.origin): cannot set '\(path.joined(separator: "."))': '\(head)' is a single value, not a map")
+                throw ConfigError("\(node.origin): cannot set '\(path.joined(separator: "."))': '\(excerpt(head))' is a single value, not a map")
             }
             try pairs[i].node.set(path: Array(path.dropFirst()), to: node)
         } else {
@@ -99,13 +127,13 @@ public struct ConfigNode: Equatable, Sendable {
     /// `--set data.symbols=[BTCUSD,ETHUSD]` gives a list.
     public mutating func apply(override text: String) throws {
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-            throw ConfigError("--set '\(text)': expected KEY.PATH=VALUE, e.g. --set params.fast=10")
+            throw ConfigError("--set '\(excerpt(text))': expected KEY.PATH=VALUE, e.g. --set params.fast=10")
         }
         let path = text[..<eq].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.contains(where: \.isEmpty) else {
-            throw ConfigError("--set '\(text)': the key path has an empty part; write it like params.fast")
+            throw ConfigError("--set '\(excerpt(text))': the key path has an empty part; write it like params.fast")
         }
-        let origin = "--set \(text)"
+        let origin = "--set \(excerpt(text, limit: 80))"
         let raw = String(text[text.index(after: eq)...])
         var node = try ConfigNode.parse(yaml: raw.isEmpty ? "''" : raw, file: origin)
         node.relabel(origin: origin)

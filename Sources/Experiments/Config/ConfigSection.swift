@@ -10,7 +10,7 @@ final class ConfigSection {
 
     init(_ node: ConfigNode?, path: String) throws {
         if let node, case .scalar(let s) = node.value, !s.isEmpty {
-            throw ConfigError("\(node.origin): \(path): expected a map of keys, got '\(s)'")
+            throw ConfigError("\(node.origin): \(path): expected a map of keys, got '\(excerpt(s))'")
         }
         if let node, case .list = node.value {
             throw ConfigError("\(node.origin): \(path): expected a map of keys, got a list")
@@ -18,7 +18,7 @@ final class ConfigSection {
         (self.node, self.path) = (node, path)
     }
 
-    private func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    private func keyPath(_ key: String) -> String { excerpt(path.isEmpty ? key : "\(path).\(key)", limit: 120) }
 
     /// The raw node at `key` (marking it known).
     func raw(_ key: String) -> ConfigNode? {
@@ -39,7 +39,7 @@ final class ConfigSection {
     func string(_ key: String, default fallback: String, oneOf choices: [String]? = nil) throws -> String {
         guard let (s, child) = try scalar(key, expected: "a word") else { return fallback }
         if let choices, !choices.contains(s) {
-            var message = "\(child.origin): \(keyPath(key)): '\(s)' is not one of \(choices.joined(separator: ", "))"
+            var message = "\(child.origin): \(keyPath(key)): '\(excerpt(s))' is not one of \(choices.joined(separator: ", "))"
             if let hint = closestMatch(to: s, in: choices) { message += " (did you mean '\(hint)'?)" }
             throw ConfigError(message)
         }
@@ -57,7 +57,7 @@ final class ConfigSection {
     func optionalDouble(_ key: String, range: ClosedRange<Double>? = nil) throws -> Double? {
         guard let (s, child) = try scalar(key, expected: "a number") else { return nil }
         guard let v = Double(s.replacingUnderscores), v.isFinite else {
-            throw ConfigError("\(child.origin): \(keyPath(key)): expected a number, got '\(s)'")
+            throw ConfigError("\(child.origin): \(keyPath(key)): expected a number, got '\(excerpt(s))'")
         }
         if let range, !range.contains(v) {
             throw ConfigError("\(child.origin): \(keyPath(key)): \(s) is out of range; use a value from \(range.lowerBound) to \(range.upperBound)")
@@ -68,7 +68,7 @@ final class ConfigSection {
     func optionalInt(_ key: String, range: ClosedRange<Int>? = nil) throws -> Int? {
         guard let (s, child) = try scalar(key, expected: "a whole number") else { return nil }
         guard let v = Int(s.replacingUnderscores) else {
-            throw ConfigError("\(child.origin): \(keyPath(key)): expected a whole number, got '\(s)'")
+            throw ConfigError("\(child.origin): \(keyPath(key)): expected a whole number, got '\(excerpt(s))'")
         }
         if let range, !range.contains(v) {
             throw ConfigError("\(child.origin): \(keyPath(key)): \(s) is out of range; use a value from \(range.lowerBound) to \(range.upperBound)")
@@ -81,14 +81,14 @@ final class ConfigSection {
         switch s.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw ConfigError("\(child.origin): \(keyPath(key)): expected true or false, got '\(s)'")
+        default: throw ConfigError("\(child.origin): \(keyPath(key)): expected true or false, got '\(excerpt(s))'")
         }
     }
 
     func date(_ key: String) throws -> Timestamp? {
         guard let (s, child) = try scalar(key, expected: "a date") else { return nil }
         guard let t = Timestamp.parse(s) else {
-            throw ConfigError("\(child.origin): \(keyPath(key)): '\(s)' is not a date; use 2023-01-31 or 2023-01-31T12:00:00Z")
+            throw ConfigError("\(child.origin): \(keyPath(key)): '\(excerpt(s))' is not a date; use 2023-01-31 or 2023-01-31T12:00:00Z")
         }
         return t
     }
@@ -99,7 +99,7 @@ final class ConfigSection {
         guard let (s, child) = try scalar(key, expected: "a duration") else { return nil }
         if s == word { return nil }
         guard let ms = DurationText.milliseconds(s), ms > 0 else {
-            throw ConfigError("\(child.origin): \(keyPath(key)): '\(s)' is not a duration; use \(word), or a number and a unit: 250ms, 30s, 15m, 1h, 1d, 1w")
+            throw ConfigError("\(child.origin): \(keyPath(key)): '\(excerpt(s))' is not a duration; use \(word), or a number and a unit: 250ms, 30s, 15m, 1h, 1d, 1w")
         }
         return ms
     }
@@ -148,7 +148,7 @@ final class ConfigSection {
                 }
                 return try ConfigSection(item, path: "\(keyPath(key))[\(i + 1)]")
             }
-        case .scalar(let s): throw ConfigError("\(child.origin): \(keyPath(key)): expected a list of maps, got '\(s)'")
+        case .scalar(let s): throw ConfigError("\(child.origin): \(keyPath(key)): expected a list of maps, got '\(excerpt(s))'")
         }
     }
 
@@ -160,7 +160,7 @@ final class ConfigSection {
         }
         if words.contains(s) { return (nil, s) }
         guard let ms = DurationText.milliseconds(s), ms > 0 else {
-            throw ConfigError("\(child.origin): \(keyPath(key)): '\(s)' is not a duration; use a number and a unit: 250ms, 30s, 15m, 1h, 1d, 1w"
+            throw ConfigError("\(child.origin): \(keyPath(key)): '\(excerpt(s))' is not a duration; use a number and a unit: 250ms, 30s, 15m, 1h, 1d, 1w"
                 + (words.isEmpty ? "" : ", or \(words.joined(separator: " or "))"))
         }
         return (ms, nil)

@@ -32,7 +32,7 @@ enum ExecutionReader {
         if case .scalar(let text) = node.value {
             if text == "0" { return Latency(seed: seed) }
             guard let ms = DurationText.milliseconds(text) else {
-                throw ConfigError("\(node.origin): execution.latency: '\(text)' is not a duration; use e.g. 250ms, "
+                throw ConfigError("\(node.origin): execution.latency: '\(excerpt(text))' is not a duration; use e.g. 250ms, "
                     + "or a map such as {distribution: lognormal, mean_ms: 250, sd_ms: 100, seed: 7}")
             }
             return Latency(.fixed(milliseconds: Double(ms)), seed: seed)
@@ -86,7 +86,7 @@ enum ExecutionReader {
         return try items.enumerated().map { i, item in
             if case .scalar(let text) = item.value {
                 guard let t = Timestamp.parse(text) else {
-                    throw ConfigError("\(item.origin): execution.forced_exits[\(i + 1)]: '\(text)' is not a date; use 2023-03-15 or 2023-03-15T14:30:00Z")
+                    throw ConfigError("\(item.origin): execution.forced_exits[\(i + 1)]: '\(excerpt(text))' is not a date; use 2023-03-15 or 2023-03-15T14:30:00Z")
                 }
                 return ForcedExit(time: t)
             }

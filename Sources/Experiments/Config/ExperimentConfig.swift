@@ -57,7 +57,7 @@ public struct ExperimentConfig: Sendable, Equatable {
         config.backtest.capital = try top.double("capital", default: 100_000, range: 1e-6...1e15)
         config.timeZone = try top.string("time_zone", default: "UTC")
         if !ZoneCalendar.isKnown(config.timeZone) {
-            throw ConfigError("\(top.origin(of: "time_zone")): time_zone: '\(config.timeZone)' is not a time zone; "
+            throw ConfigError("\(top.origin(of: "time_zone")): time_zone: '\(excerpt(config.timeZone))' is not a time zone; "
                 + "use an IANA name such as UTC, America/New_York, Europe/London or Asia/Tokyo")
         }
 

@@ -48,7 +48,7 @@ enum RiskReader {
         }
         if let bars = Int(text), bars >= 1 { return .bars(bars) }
         if let ms = DurationText.milliseconds(text), ms > 0 { return .milliseconds(ms) }
-        throw ConfigError("\(node.origin): risk.cooldown: '\(text)' is neither a number of bars (at least 1) nor a duration; "
+        throw ConfigError("\(node.origin): risk.cooldown: '\(excerpt(text))' is neither a number of bars (at least 1) nor a duration; "
             + "use e.g. 30 (bars) or 2h (250ms, 30s, 15m, 1h, 1d, 1w)")
     }
 

@@ -19,7 +19,7 @@ enum ToleranceReader {
                 let isPath = schema.kind == .json && name.contains(".")
                 if !isPath && !known.contains(name) {
                     var message = "\(fields.origin(of: name)): tolerances.\(schema.name).\(fieldKey).\(name): "
-                        + "\(schema.kind == .json ? "no metric" : "no column") named '\(name)'"
+                        + "\(schema.kind == .json ? "no metric" : "no column") named '\(excerpt(name))'"
                     if let hint = closestMatch(to: name, in: known) { message += " (did you mean '\(hint)'?)" }
                     throw ConfigError(message + "; known: \(known.joined(separator: ", "))")
                 }

@@ -57,7 +57,7 @@ enum ValidationReader {
         switch node.value {
         case .scalar(let s):
             guard let f = Double(s), f > 0, f <= 1 else {
-                throw ConfigError("\(node.origin): \(key): '\(s)' is neither a fraction in (0, 1] nor a [start, end] pair of dates")
+                throw ConfigError("\(node.origin): \(key): '\(excerpt(s))' is neither a fraction in (0, 1] nor a [start, end] pair of dates")
             }
             return .fraction(f)
         case .list(let items):

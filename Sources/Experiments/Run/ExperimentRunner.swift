@@ -49,7 +49,8 @@ public struct ExperimentRunner {
         let input = try prepare(config)
         try study.check(input)
         timer.mark("load")
-        let index = IndexedRecording(runner: self, kind: St.kind, experiment: config.name, started: started)
+        // Opening the store and writing the running row overlap the computation.
+        let opening = IndexedRecording.begin(runner: self, kind: St.kind, experiment: config.name, started: started)
         var outcome: St.Outcome
         let url: URL
         do {
@@ -57,11 +58,11 @@ public struct ExperimentRunner {
             timer.mark("compute")
             url = try write(study, outcome, input: input, started: started, provenanceReads: provenanceReads, clock: clock)
         } catch {
-            index?.failed(error)
+            opening.value?.failed(error)
             throw error
         }
         timer.mark("files and commit")
-        index?.succeeded(url)
+        opening.value?.succeeded(url)
         timer.mark("index")
         outcome.runDirectory = url.path(relativeTo: root)
         try study.recorded(outcome, runID: url.lastPathComponent, runner: self)

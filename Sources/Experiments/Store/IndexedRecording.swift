@@ -6,7 +6,7 @@ import Store
 /// indexed run folder in one transaction when it is recorded, or marked failed. The store
 /// never fails a run: the folder is the source of truth, and a warning says how to mend
 /// the index.
-struct IndexedRecording {
+struct IndexedRecording: @unchecked Sendable {  // the runner's warn closure is called from one thread at a time
     let store: RunStore
     let placeholder: String
     let runner: ExperimentRunner
@@ -26,8 +26,21 @@ struct IndexedRecording {
         do { try store.begin(row) } catch { runner.warn("warning: the results store \(path) did not take the run: \(error)") }
     }
 
+    /// Opens the store and writes the running row on another thread.
+    static func begin(runner: ExperimentRunner, kind: String, experiment: String, started: Date) -> BackgroundTask<IndexedRecording?> {
+        // The runner (its warn closure) is only used by this task until `value` is read.
+        nonisolated(unsafe) let runner = runner
+        return BackgroundTask { IndexedRecording(runner: runner, kind: kind, experiment: experiment, started: started) }
+    }
+
     func succeeded(_ folder: URL) {
-        do { try store.save(try RunIndexer.read(folder, root: runner.root, verify: false), replacing: placeholder) } catch {
+        var timer = PhaseTimer()
+        do {
+            let indexed = try RunIndexer.read(folder, root: runner.root, verify: false)
+            timer.mark("index read")
+            try store.save(indexed, replacing: placeholder)
+            timer.mark("index save")
+        } catch {
             runner.warn("warning: the run is recorded in \(folder.path(relativeTo: runner.root)) but not indexed (\(error)); "
                 + "run `quantbt runs reindex` to index it")
         }

@@ -43,7 +43,7 @@ package enum RunDetails {
 
     package static func json(_ r: IndexedRun) -> CanonicalValue {
         var metrics: [String: [String: CanonicalValue]] = [:]
-        for m in r.metrics { metrics[m.segment, default: [:]][m.key] = .optional(m.value) }
+        for m in r.metrics { metrics[m.segment, default: [:]][m.key] = RunListing.metric(m.key, m.value) }
         let listed = ListedRun(run: r.run, params: r.params.map { ($0.key, $0.text) }, metrics: [], tags: r.tags.map { ($0.key, $0.value) })
         guard case .map(var map) = RunListing.json(listed) else { return .null }
         map["metrics"] = .map(metrics.mapValues { .map($0) })

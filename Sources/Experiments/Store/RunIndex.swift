@@ -33,6 +33,7 @@ package enum RunIndex {
     /// be read are skipped and named with the reason.
     package static func rebuild(_ store: RunStore, artifacts: URL, root: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
         throws -> (indexed: Int, damaged: Int, skipped: [String]) {
+        var timer = PhaseTimer()
         let results = try folders(artifacts).orderedConcurrentMap(workers: workers) { folder -> Result<IndexedRun, Error> in
             Result { try RunIndexer.read(folder, root: root, verify: true) }
         }
@@ -43,7 +44,9 @@ package enum RunIndex {
             case .failure(let e): skipped.append("\(folder.path(relativeTo: root)): \(e)")
             }
         }
+        timer.mark("read folders")
         try store.replaceAll(runs)
+        timer.mark("insert")
         return (runs.count, runs.filter { $0.run.status == "damaged" }.count, skipped)
     }
 }

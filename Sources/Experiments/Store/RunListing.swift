@@ -25,10 +25,16 @@ package enum RunListing {
             "parent_id": r.run.parentID.map { .string($0) } ?? .null, "run_dir": r.run.runDir.map { .string($0) } ?? .null,
             "git": .map(["commit": r.run.gitCommit.map { .string($0) } ?? .null, "dirty": r.run.gitDirty.map { .bool($0) } ?? .null]),
             "params": .map(Dictionary(r.params.map { ($0.0, Self.scalar($0.1)) }) { a, _ in a }),
-            "metrics": .map(Dictionary(r.metrics.map { ($0.0, CanonicalValue.optional($0.1)) }) { a, _ in a }),
+            "metrics": .map(Dictionary(r.metrics.map { ($0.0, metric($0.0, $0.1)) }) { a, _ in a }),
             "tags": .map(Dictionary(r.tags.map { ($0.0, CanonicalValue.string($0.1)) }) { a, _ in a }),
             "error": r.run.error.map { .string($0) } ?? .null,
         ])
+    }
+
+    /// Counts (trades, fills, bars) as whole numbers, as metrics.json has them.
+    static func metric(_ key: String, _ value: Double?) -> CanonicalValue {
+        if let value, PerformanceMetrics.countKeys.contains(key), value == value.rounded(), abs(value) < 1e15 { return .int(Int(value)) }
+        return .optional(value)
     }
 
     /// A parameter as JSON: a number when it reads as one.

@@ -1,0 +1,89 @@
+import Foundation
+@testable import Analysis
+@testable import Experiments
+import GRDB
+import Testing
+
+/// Eight levels of nine aliases each: 43 million values from ten lines.
+private let aliasBomb = """
+    a: &a [x, x, x, x, x, x, x, x, x]
+    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+    d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+    e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+    g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+    h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+    """
+
+/// An alias bomb is a config error naming the key, found long before memory runs out.
+@Test func aliasBombIsAConfigError() {
+    let start = Date()
+    let message = errorText { _ = try ConfigNode.parse(yaml: aliasBomb, file: "experiment.yaml") }
+    #expect(Date().timeIntervalSince(start) < 10)
+    // Aliases carry the line of what they name.
+    #expect(message == "experiment.yaml:1: f[0][3][3][7][2][1]: the YAML expands to more than 100,000 values (aliases and anchors repeat what they name); "
+        + "a config needs far fewer, so write the values out or remove the aliases")
+}
+
+/// The same through --set, which is YAML too.
+@Test func aliasBombInAnOverride() {
+    var node = ConfigNode.emptyMap(origin: "experiment.yaml")
+    let bomb = "{" + aliasBomb.split(separator: "\n").joined(separator: ", ") + "}"
+    let message = errorText { try node.apply(override: "params.fast=\(bomb)") }
+    #expect(message.contains("the YAML expands to more than 100,000 values"))
+    #expect(message.count < 400)
+}
+
+/// Deep nesting is refused at 64 levels.
+@Test func deepNestingIsAConfigError() {
+    let deep = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+    let message = errorText { _ = try ConfigNode.parse(yaml: "a: " + deep, file: "experiment.yaml") }
+    #expect(message.hasSuffix(": nested more than 64 levels deep; a config needs a few"))
+}
+
+/// Errors quote at most a short prefix of what they were given.
+@Test func errorsQuoteAShortPrefix() {
+    #expect(excerpt("abc") == "abc")
+    #expect(excerpt(String(repeating: "9", count: 2_000_000)) == String(repeating: "9", count: 60) + "... (2000000 characters)")
+    let long = String(repeating: "z", count: 2_000_000)
+    var node = ConfigNode.emptyMap(origin: "experiment.yaml")
+    let set = errorText { try node.apply(override: "capital=\(long)"); _ = try ExperimentConfig.read(node, defaultName: "x", defaultStrategy: "s") }
+    #expect(set.count < 400, "the error is \(set.count) characters")
+    #expect(set.contains(String(repeating: "z", count: 60) + "... (2000000 characters)"))
+}
+
+/// `kill` of `quantbt run` (not of its process group) stops the experiment too: the signal
+/// is passed on, the experiment removes its `.partial-` folder and records nothing.
+@Test func killingQuantbtStopsTheExperiment() throws {
+    let out = temporaryFolder("signal")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let store = out.appendingPathComponent("runs.sqlite").path
+    let p = Process()
+    p.executableURL = builtExperiment("quantbt")
+    p.arguments = ["run", "experiments/sma-crossover", "--no-build", "--store", store, "--json"]
+    p.currentDirectoryURL = repositoryRoot
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    // The experiment's pid, from its running row.
+    var child: Int32?
+    let deadline = Date().addingTimeInterval(30)
+    while child == nil, Date() < deadline {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        if FileManager.default.fileExists(atPath: store), let db = try? DatabaseQueue(path: store, configuration: readOnly) {
+            child = ((try? db.read { try Int.fetchOne($0, sql: "SELECT pid FROM runs WHERE status = 'running'") }) ?? nil).map { Int32($0) }
+        }
+        if child == nil { usleep(10_000) }
+    }
+    let pid = try #require(child, "the experiment never started")
+    kill(p.processIdentifier, SIGTERM)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 128 + SIGTERM)
+    // The experiment is gone too, and left no partial folder.
+    usleep(200_000)
+    #expect(kill(pid, 0) != 0)
+    let folders = (try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("artifacts/sma-crossover").path)) ?? []
+    #expect(!folders.contains { $0.hasPrefix(".partial-") && $0.hasSuffix("-\(pid)") })
+}
