@@ -1,14 +1,14 @@
 # The two commands a new user runs (see README.md):
 #   make run    install what is missing, build, run experiments/sma-crossover on the sample data
 #   make test   install what is missing, build, run every test (goldens included)
-# Others: make bench (release benchmark), make data (sample data), make build.
+# Others: make bench (release benchmark), make bench-store (results store), make data (sample data), make build.
 
 SWIFT ?= swift
 QUANTBT = .build/debug/quantbt
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = libsqlite3-dev libgit2-dev
 
-.PHONY: run test build deps data bench clean
+.PHONY: run test build deps data bench bench-store clean
 
 run: build data
 	$(QUANTBT) run experiments/sma-crossover
@@ -33,6 +33,10 @@ data: build
 
 bench: deps
 	bash benchmarks/run.sh
+
+# The results store: indexing cost of a run, reindex and list over 10,000 runs (release build).
+bench-store: deps
+	bash benchmarks/store-bench.sh
 
 clean:
 	rm -rf .build artifacts/*/
