@@ -61,6 +61,12 @@ let package = Package(
             dependencies: ["Model", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // An experiment's configuration: experiment.yaml and --set read, every key checked.
+        .target(
+            name: "Config",
+            dependencies: ["Model", "Engine", "Analysis", "MarketData", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // One C call Swift cannot make (prctl is variadic): die with the parent process.
         .target(name: "CProcess"),
         // The results store: every run indexed in SQLite (GRDB); its own records, no engine types.
@@ -74,16 +80,15 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "Model", "Engine", "Analysis", "Reports", "MarketData", "CLIOptions", "RunProvenance", "Store", "CProcess",
+                "Model", "Engine", "Analysis", "Reports", "MarketData", "Config", "CLIOptions", "RunProvenance", "Store", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "quantbt",
             dependencies: [
-                "Experiments", "CLIOptions", "Analysis", "RunProvenance", "Store",
+                "Experiments", "Config", "CLIOptions", "Analysis", "RunProvenance", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -98,7 +103,7 @@ let package = Package(
             dependencies: ["MarketData", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Analysis", "Reports", "RunProvenance", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Config", "Analysis", "Reports", "RunProvenance", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `make bench`: the engine loop timed alone (release build).
         .executableTarget(
             name: "engine-bench",

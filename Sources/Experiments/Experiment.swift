@@ -1,5 +1,6 @@
 @_exported import Engine
 @_exported import Model
+import Config
 import Analysis
 import ArgumentParser
 import CLIOptions

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 
 /// `data/samples.yaml`: how every shipped sample file is generated and its SHA-256.

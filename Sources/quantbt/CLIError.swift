@@ -1,3 +1,4 @@
+import Config
 import ArgumentParser
 import Analysis
 import Experiments

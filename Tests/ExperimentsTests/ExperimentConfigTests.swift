@@ -1,4 +1,5 @@
 @testable import Analysis
+@testable import Config
 @testable import Experiments
 import Testing
 

@@ -1,5 +1,6 @@
 import Engine
 @testable import Analysis
+@testable import Config
 @testable import Experiments
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Analysis
+@testable import Config
 @testable import Experiments
 @testable import RunProvenance
 @testable import Store

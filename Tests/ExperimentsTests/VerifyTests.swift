@@ -1,6 +1,7 @@
 import Foundation
 @testable import RunProvenance
 @testable import Analysis
+@testable import Config
 @testable import Experiments
 import Testing
 

@@ -1,3 +1,4 @@
+import Config
 import Analysis
 import Engine
 import Foundation
@@ -50,7 +51,7 @@ public struct ExperimentRunner {
         try study.check(input)
         timer.mark("load")
         // Opening the store and writing the running row overlap the computation.
-        let opening = IndexedRecording.begin(runner: self, kind: St.kind, experiment: config.name, started: started)
+        let opening = IndexedRecording.begin(runner: self, kind: St.Outcome.kind, experiment: config.name, started: started)
         var outcome: St.Outcome
         let url: URL
         do {

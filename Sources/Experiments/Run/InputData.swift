@@ -1,3 +1,4 @@
+import Config
 import Analysis
 import Foundation
 import RunProvenance

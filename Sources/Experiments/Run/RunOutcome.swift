@@ -1,9 +1,11 @@
+import Config
 import Analysis
 import Engine
 import MarketData
 
 /// What a finished run hands back to the CLI: where it went and what it measured.
 public struct RunOutcome: RecordedOutcome {
+    public static var kind: String { "run" }
     public var runDirectory = ""
     public var config: ExperimentConfig
     public var metrics: PerformanceMetrics

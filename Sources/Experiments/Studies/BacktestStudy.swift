@@ -1,3 +1,4 @@
+import Config
 import Analysis
 import Engine
 import Foundation
@@ -7,7 +8,6 @@ import MarketData
 /// written as trades, fills, equity, rejections, risk events and metrics.json.
 package struct BacktestStudy<S: Strategy>: Study {
     package var config: ExperimentConfig
-    package static var kind: String { "run" }
     package var strategyName: String { S.name }
 
     package func check(_ input: StudyInput) throws { try input.checkParameters(S.self, [config]) }

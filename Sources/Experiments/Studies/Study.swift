@@ -1,3 +1,4 @@
+import Config
 import Analysis
 import Engine
 import Foundation
@@ -12,8 +13,6 @@ package protocol Study {
 
     /// The config the run is named after (its hash is in the run id) and writes as config.yaml.
     var config: ExperimentConfig { get }
-    /// What the results store calls this kind of run: run, validate, sweep, walk-forward.
-    static var kind: String { get }
     /// The strategy's name, checked against the config's `strategy:` before any work.
     var strategyName: String { get }
 

@@ -1,3 +1,4 @@
+import Config
 import Analysis
 import Engine
 import Foundation
@@ -12,7 +13,6 @@ package struct SweepStudy<S: Strategy>: Study {
     package var grid: ParameterGrid
     /// One per combination of `grid`, in grid order.
     package var configs: [ExperimentConfig]
-    package static var kind: String { "sweep" }
     package var strategyName: String { S.name }
 
     package init(config: ExperimentConfig, grid: ParameterGrid, configs: [ExperimentConfig]) throws {

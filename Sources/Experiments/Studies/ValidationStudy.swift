@@ -1,3 +1,4 @@
+import Config
 import Analysis
 import Engine
 import Foundation
@@ -14,7 +15,6 @@ package struct ValidationStudy<S: Strategy>: Study {
     package var config: ExperimentConfig
     package var grid = ParameterGrid(axes: [])
     package var configs: [ExperimentConfig] = []
-    package static var kind: String { "validate" }
     package var strategyName: String { S.name }
 
     var evaluatesHoldout: Bool { config.validation.splits.contains { $0.name == "holdout" } }

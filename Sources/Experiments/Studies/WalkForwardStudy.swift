@@ -1,3 +1,4 @@
+import Config
 import Analysis
 import Engine
 import Foundation
@@ -11,7 +12,6 @@ package struct WalkForwardStudy<S: Strategy>: Study {
     package var grid: ParameterGrid
     /// One per combination of `grid`, in grid order (none without a grid).
     package var configs: [ExperimentConfig]
-    package static var kind: String { "walk-forward" }
     package var strategyName: String { S.name }
 
     package func check(_ input: StudyInput) throws {

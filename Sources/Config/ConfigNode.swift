@@ -1,3 +1,5 @@
+import Engine
+import Model
 import Analysis
 import Foundation
 import Yams
@@ -42,11 +44,11 @@ public struct ConfigNode: Equatable, Sendable {
 
     /// What a config may expand to. Aliases repeat what they name, so a few lines of YAML
     /// can stand for billions of values; a research config needs a few hundred.
-    static let maxNodes = 100_000
-    static let maxDepth = 64
+    package static let maxNodes = 100_000
+    package static let maxDepth = 64
 
-    struct Budget {
-        var nodes = 0
+    package struct Budget {
+        package var nodes = 0
     }
 
     private static func checkBudget(_ budget: inout Budget, path: [String], origin: String) throws {

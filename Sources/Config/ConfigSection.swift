@@ -1,14 +1,15 @@
+import Analysis
 import Engine
 import Model
 
 /// Reads one map of the config with a schema: each read names a key it knows; `finish()`
 /// then rejects any other key with its location, a did-you-mean and the known keys.
-final class ConfigSection {
-    let node: ConfigNode?
-    let path: String
+package final class ConfigSection {
+    package let node: ConfigNode?
+    package let path: String
     private var known: [String] = []
 
-    init(_ node: ConfigNode?, path: String) throws {
+    package init(_ node: ConfigNode?, path: String) throws {
         if let node, case .scalar(let s) = node.value, !s.isEmpty {
             throw ConfigError("\(node.origin): \(path): expected a map of keys, got '\(excerpt(s))'")
         }
@@ -21,7 +22,7 @@ final class ConfigSection {
     private func keyPath(_ key: String) -> String { excerpt(path.isEmpty ? key : "\(path).\(key)", limit: 120) }
 
     /// The raw node at `key` (marking it known).
-    func raw(_ key: String) -> ConfigNode? {
+    package func raw(_ key: String) -> ConfigNode? {
         if !known.contains(key) { known.append(key) }
         guard let child = node?[key] else { return nil }
         if case .scalar(let s) = child.value, s.isEmpty || s == "null" || s == "~" { return nil }
@@ -36,7 +37,7 @@ final class ConfigSection {
         return (s, child)
     }
 
-    func string(_ key: String, default fallback: String, oneOf choices: [String]? = nil) throws -> String {
+    package func string(_ key: String, default fallback: String, oneOf choices: [String]? = nil) throws -> String {
         guard let (s, child) = try scalar(key, expected: "a word") else { return fallback }
         if let choices, !choices.contains(s) {
             var message = "\(child.origin): \(keyPath(key)): '\(excerpt(s))' is not one of \(choices.joined(separator: ", "))"
@@ -46,15 +47,15 @@ final class ConfigSection {
         return s
     }
 
-    func optionalString(_ key: String) throws -> String? {
+    package func optionalString(_ key: String) throws -> String? {
         try scalar(key, expected: "a word")?.0
     }
 
-    func double(_ key: String, default fallback: Double, range: ClosedRange<Double>? = nil) throws -> Double {
+    package func double(_ key: String, default fallback: Double, range: ClosedRange<Double>? = nil) throws -> Double {
         try optionalDouble(key, range: range) ?? fallback
     }
 
-    func optionalDouble(_ key: String, range: ClosedRange<Double>? = nil) throws -> Double? {
+    package func optionalDouble(_ key: String, range: ClosedRange<Double>? = nil) throws -> Double? {
         guard let (s, child) = try scalar(key, expected: "a number") else { return nil }
         guard let v = Double(s.replacingUnderscores), v.isFinite else {
             throw ConfigError("\(child.origin): \(keyPath(key)): expected a number, got '\(excerpt(s))'")
@@ -65,7 +66,7 @@ final class ConfigSection {
         return v
     }
 
-    func optionalInt(_ key: String, range: ClosedRange<Int>? = nil) throws -> Int? {
+    package func optionalInt(_ key: String, range: ClosedRange<Int>? = nil) throws -> Int? {
         guard let (s, child) = try scalar(key, expected: "a whole number") else { return nil }
         guard let v = Int(s.replacingUnderscores) else {
             throw ConfigError("\(child.origin): \(keyPath(key)): expected a whole number, got '\(excerpt(s))'")
@@ -76,7 +77,7 @@ final class ConfigSection {
         return v
     }
 
-    func bool(_ key: String, default fallback: Bool) throws -> Bool {
+    package func bool(_ key: String, default fallback: Bool) throws -> Bool {
         guard let (s, child) = try scalar(key, expected: "true or false") else { return fallback }
         switch s.lowercased() {
         case "true", "yes", "on": return true
@@ -85,7 +86,7 @@ final class ConfigSection {
         }
     }
 
-    func date(_ key: String) throws -> Timestamp? {
+    package func date(_ key: String) throws -> Timestamp? {
         guard let (s, child) = try scalar(key, expected: "a date") else { return nil }
         guard let t = Timestamp.parse(s) else {
             throw ConfigError("\(child.origin): \(keyPath(key)): '\(excerpt(s))' is not a date; use 2023-01-31 or 2023-01-31T12:00:00Z")
@@ -95,7 +96,7 @@ final class ConfigSection {
 
     /// A duration such as `15m` or `1h` in milliseconds (see `DurationText`); `word` (e.g.
     /// "bar") or no value gives nil.
-    func optionalDuration(_ key: String, word: String) throws -> Int64? {
+    package func optionalDuration(_ key: String, word: String) throws -> Int64? {
         guard let (s, child) = try scalar(key, expected: "a duration") else { return nil }
         if s == word { return nil }
         guard let ms = DurationText.milliseconds(s), ms > 0 else {
@@ -105,7 +106,7 @@ final class ConfigSection {
     }
 
     /// A list of words; a single word is a list of one.
-    func stringList(_ key: String) throws -> [String] {
+    package func stringList(_ key: String) throws -> [String] {
         guard let child = raw(key) else { return [] }
         switch child.value {
         case .scalar(let s): return [s]
@@ -121,7 +122,7 @@ final class ConfigSection {
     }
 
     /// A list of numbers (a single number is a list of one); nil when absent.
-    func doubleList(_ key: String, range: ClosedRange<Double>) throws -> [Double]? {
+    package func doubleList(_ key: String, range: ClosedRange<Double>) throws -> [Double]? {
         guard let child = raw(key) else { return nil }
         let items: [ConfigNode] = if case .list(let l) = child.value { l } else { [child] }
         return try items.map { item in
@@ -137,7 +138,7 @@ final class ConfigSection {
 
     /// A list of maps (e.g. `circuit_breakers`), each read as its own section named
     /// `key[1]`, `key[2]`… in errors; a single map is a list of one.
-    func sectionList(_ key: String) throws -> [ConfigSection] {
+    package func sectionList(_ key: String) throws -> [ConfigSection] {
         guard let child = raw(key) else { return [] }
         switch child.value {
         case .map: return [try ConfigSection(child, path: keyPath(key))]
@@ -153,7 +154,7 @@ final class ConfigSection {
     }
 
     /// A required duration (`15m`, `1h`), or one of `words` (returned as nil).
-    func duration(_ key: String, orWord words: [String] = []) throws -> (ms: Int64?, word: String?) {
+    package func duration(_ key: String, orWord words: [String] = []) throws -> (ms: Int64?, word: String?) {
         guard let (s, child) = try scalar(key, expected: "a duration") else {
             throw ConfigError("\(origin(of: key)): \(keyPath(key)): missing; give a duration such as 30m or 1h"
                 + (words.isEmpty ? "" : ", or \(words.joined(separator: " or "))"))
@@ -167,7 +168,7 @@ final class ConfigSection {
     }
 
     /// A number that must be present.
-    func requiredDouble(_ key: String, range: ClosedRange<Double>? = nil, example: String) throws -> Double {
+    package func requiredDouble(_ key: String, range: ClosedRange<Double>? = nil, example: String) throws -> Double {
         guard let v = try optionalDouble(key, range: range) else {
             throw ConfigError("\(origin(of: key)): \(keyPath(key)): missing; e.g. \(key): \(example)")
         }
@@ -175,20 +176,20 @@ final class ConfigSection {
     }
 
     /// The keys present, in file order (for sections whose keys are names, like params).
-    var keys: [String] {
+    package var keys: [String] {
         guard let node, case .map(let pairs) = node.value else { return [] }
         return pairs.map(\.key)
     }
 
     /// file:line of `key`, or of this section.
-    func origin(of key: String) -> String { node?[key]?.origin ?? node?.origin ?? path }
+    package func origin(of key: String) -> String { node?[key]?.origin ?? node?.origin ?? path }
 
-    func section(_ key: String) throws -> ConfigSection {
+    package func section(_ key: String) throws -> ConfigSection {
         try ConfigSection(raw(key), path: keyPath(key))
     }
 
     /// Throws for the first key (in file order) no read asked for.
-    func finish() throws {
+    package func finish() throws {
         guard let node, case .map(let pairs) = node.value else { return }
         for (key, child) in pairs where !known.contains(key) {
             var message = "\(child.origin): \(keyPath(key)): unknown key"
@@ -200,7 +201,7 @@ final class ConfigSection {
 }
 
 extension ConfigNode {
-    var kindName: String {
+    package var kindName: String {
         switch value {
         case .scalar: "single value"
         case .list: "list"
@@ -211,5 +212,5 @@ extension ConfigNode {
 
 extension String {
     /// `100_000` reads as 100000, as in Swift and YAML 1.1.
-    var replacingUnderscores: String { contains("_") ? String(filter { $0 != "_" }) : self }
+    package var replacingUnderscores: String { contains("_") ? String(filter { $0 != "_" }) : self }
 }

@@ -1,8 +1,10 @@
+import Engine
+import Model
 import Analysis
 
 /// Reads `sweep:` (the grid and how to judge it) and `walk_forward:`.
-enum SweepReader {
-    static func read(_ s: ConfigSection) throws -> SweepPlan {
+package enum SweepReader {
+    package static func read(_ s: ConfigSection) throws -> SweepPlan {
         var plan = SweepPlan()
         for key in s.keys where key.contains(".") {
             guard let node = s.raw(key) else { continue }
@@ -31,7 +33,7 @@ enum SweepReader {
         return plan
     }
 
-    static func readWalkForward(_ s: ConfigSection) throws -> WalkForwardPlan {
+    package static func readWalkForward(_ s: ConfigSection) throws -> WalkForwardPlan {
         var plan = WalkForwardPlan()
         plan.folds = try s.optionalInt("folds", range: 1...1000) ?? 6
         plan.mode = WalkForwardPlan.Mode(rawValue: try s.string("mode", default: "rolling", oneOf: WalkForwardPlan.Mode.allCases.map(\.rawValue)))!
@@ -40,7 +42,7 @@ enum SweepReader {
         return plan
     }
 
-    static func canonical(_ p: SweepPlan, _ w: WalkForwardPlan) -> (sweep: CanonicalValue, walkForward: CanonicalValue) {
+    package static func canonical(_ p: SweepPlan, _ w: WalkForwardPlan) -> (sweep: CanonicalValue, walkForward: CanonicalValue) {
         var sweep: [String: CanonicalValue] = ["objective": .string(p.objective.rawValue), "stable_within": .number(p.stableWithin), "peak_drop": .number(p.peakDrop)]
         for axis in p.grid.axes { sweep[axis.key] = .list(axis.values.map { .string($0) }) }
         return (.map(sweep), .map(["folds": .int(w.folds), "mode": .string(w.mode.rawValue), "train_ratio": .number(w.trainRatio)]))

@@ -200,14 +200,14 @@ public struct ExperimentConfig: Sendable, Equatable {
 
 extension ParameterValue {
     /// A YAML scalar as the most specific type it spells: whole number, number, bool, word.
-    init(yamlScalar s: String) {
+    package init(yamlScalar s: String) {
         if let i = Int(s.replacingUnderscores) { self = .int(i) }
         else if let d = Double(s.replacingUnderscores), d.isFinite { self = .double(d) }
         else if ["true", "false"].contains(s.lowercased()) { self = .bool(s.lowercased() == "true") }
         else { self = .string(s) }
     }
 
-    var canonical: CanonicalValue {
+    package var canonical: CanonicalValue {
         switch self {
         case .int(let i): .int(i)
         case .double(let d): .number(d)

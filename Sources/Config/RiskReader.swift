@@ -1,9 +1,11 @@
+import Analysis
+import Model
 import Engine
 
 /// Reads the `risk:` section into `RiskLimits`, rejecting limits that contradict each other
 /// before the run starts.
-enum RiskReader {
-    static func read(_ risk: ConfigSection) throws -> RiskLimits {
+package enum RiskReader {
+    package static func read(_ risk: ConfigSection) throws -> RiskLimits {
         let positive = 1e-12...Double.greatestFiniteMagnitude
         var limits = RiskLimits(
             maxLeverage: try risk.double("max_leverage", default: 1, range: 0.01...100),
@@ -52,7 +54,7 @@ enum RiskReader {
             + "use e.g. 30 (bars) or 2h (250ms, 30s, 15m, 1h, 1d, 1w)")
     }
 
-    static let sizingMethods = ["percent_equity", "fixed", "atr"]
+    package static let sizingMethods = ["percent_equity", "fixed", "atr"]
 
     /// `sizing: {method: percent_equity, value: 0.5}`, `{method: fixed, quantity: 10}` or
     /// `{method: atr, risk_per_trade: 0.01, atr_multiple: 2, atr_period: 14}`.
@@ -98,7 +100,7 @@ enum RiskReader {
         return .init(limit: limit, flatten: flatten)
     }
 
-    static let triggers = ["price_move", "rejections", "drawdown"]
+    package static let triggers = ["price_move", "rejections", "drawdown"]
 
     /// `{trigger: price_move, threshold: 0.1, halt: 1h}`, `{trigger: rejections, count: 5,
     /// within: 1h, halt: rest}` or `{trigger: drawdown, threshold: 0.05, halt: 1d}`.
@@ -131,7 +133,7 @@ enum RiskReader {
         return CircuitBreaker(trigger: t, halt: halt.ms.map { .milliseconds($0) } ?? .restOfRun)
     }
 
-    static func canonical(_ r: RiskLimits) -> CanonicalValue {
+    package static func canonical(_ r: RiskLimits) -> CanonicalValue {
         func optional(_ x: Double?) -> CanonicalValue { x.map { .number($0) } ?? .null }
         let cooldown: CanonicalValue = switch r.cooldown {
         case .bars(let n)?: .int(n)

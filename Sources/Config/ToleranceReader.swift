@@ -1,10 +1,12 @@
+import Engine
+import Model
 import Analysis
 
 /// Reads the `tolerances:` section (see `ToleranceSet`), checking file, column and metric names.
-enum ToleranceReader {
-    static let files = ArtifactSchema.all.filter { $0.kind != .yaml }
+package enum ToleranceReader {
+    package static let files = ArtifactSchema.all.filter { $0.kind != .yaml }
 
-    static func read(_ section: ConfigSection) throws -> ToleranceSet {
+    package static func read(_ section: ConfigSection) throws -> ToleranceSet {
         var set = ToleranceSet()
         set.base = try level(section.section("default"))
         for schema in files {

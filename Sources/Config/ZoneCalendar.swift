@@ -1,15 +1,17 @@
+import Analysis
+import Model
 import Engine
 import Foundation
 
 /// Turns an IANA time zone into the UTC offsets and their changes (daylight saving) that
 /// the engine's `TradingCalendar` reads, over the span of a run's data. This is the edge:
 /// the time-zone database is read here so the engine never touches it.
-enum ZoneCalendar {
-    static func isKnown(_ identifier: String) -> Bool { TimeZone(identifier: identifier) != nil }
+package enum ZoneCalendar {
+    package static func isKnown(_ identifier: String) -> Bool { TimeZone(identifier: identifier) != nil }
 
     /// The calendar of `identifier` from `first` to `last` (UTC milliseconds), with two days'
     /// margin either side.
-    static func calendar(_ identifier: String, first: Int64, last: Int64) -> TradingCalendar {
+    package static func calendar(_ identifier: String, first: Int64, last: Int64) -> TradingCalendar {
         guard identifier != "UTC", let zone = TimeZone(identifier: identifier) else { return .utc }
         let margin: Double = 2 * 86_400
         var date = Date(timeIntervalSince1970: Double(first) / 1000 - margin)

@@ -1,13 +1,14 @@
+import Analysis
 import Engine
 import Model
 
 /// Reads the `execution:` section: fill timing, latency, the intrabar rule for brackets,
 /// the volume cap and forced exits. Checks that need the data (a latency longer than it,
 /// a forced exit outside it) are in `ExecutionReader.check(_:first:last:)`, run after loading.
-enum ExecutionReader {
-    static let distributions = ["fixed", "uniform", "normal", "lognormal"]
+package enum ExecutionReader {
+    package static let distributions = ["fixed", "uniform", "normal", "lognormal"]
 
-    static func read(_ section: ConfigSection, seed: UInt64) throws -> (FillTiming, ExecutionRules) {
+    package static func read(_ section: ConfigSection, seed: UInt64) throws -> (FillTiming, ExecutionRules) {
         let fill = FillTiming(rawValue: try section.string("fill", default: FillTiming.nextOpen.rawValue, oneOf: FillTiming.allCases.map(\.rawValue)))!
         var rules = ExecutionRules()
         rules.latency = try latency(section, seed: seed)
@@ -104,7 +105,7 @@ enum ExecutionReader {
     }
 
     /// Checks against the loaded data's span (first and last bar).
-    static func check(_ rules: ExecutionRules, first: Int64, last: Int64) throws {
+    package static func check(_ rules: ExecutionRules, first: Int64, last: Int64) throws {
         let span = last - first
         let mean = rules.latency.distribution.meanMilliseconds
         if mean > 0 && mean >= Double(span) {
@@ -117,7 +118,7 @@ enum ExecutionReader {
         }
     }
 
-    static func canonical(fill: FillTiming, _ rules: ExecutionRules) -> CanonicalValue {
+    package static func canonical(fill: FillTiming, _ rules: ExecutionRules) -> CanonicalValue {
         var latency: [String: CanonicalValue] = ["seed": .int(Int(rules.latency.seed))]
         switch rules.latency.distribution {
         case .fixed(let ms): latency["distribution"] = .string("fixed"); latency["mean_ms"] = .number(ms)

@@ -1,10 +1,11 @@
+import Engine
 import Analysis
 import Model
 
 /// Reads `splits:` and `stress:` into a `ValidationPlan`. The checks that need the data (a
 /// split with no bars) are in `ValidationRunner`.
-enum ValidationReader {
-    static func read(splits: ConfigSection, stress: ConfigSection) throws -> ValidationPlan {
+package enum ValidationReader {
+    package static func read(splits: ConfigSection, stress: ConfigSection) throws -> ValidationPlan {
         var plan = ValidationPlan()
         if splits.node != nil {
             var list: [ValidationPlan.Split] = []
@@ -87,7 +88,7 @@ enum ValidationReader {
         }
     }
 
-    static func canonical(_ p: ValidationPlan) -> (splits: CanonicalValue, stress: CanonicalValue) {
+    package static func canonical(_ p: ValidationPlan) -> (splits: CanonicalValue, stress: CanonicalValue) {
         var splits: [String: CanonicalValue] = ["warmup": p.warmupBars.map { .int($0) } ?? .string("all")]
         for s in p.splits {
             switch s.bound {
