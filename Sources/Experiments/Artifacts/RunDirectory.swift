@@ -7,7 +7,8 @@ import Foundation
 struct RunDirectory {
     let parent: URL
     let runID: String
-    private let staging: URL
+    /// The hidden folder files are written to until `commit`.
+    let staging: URL
     private var hashes: [String: CanonicalValue] = [:]
 
     init(parent: URL, runID: String) throws {

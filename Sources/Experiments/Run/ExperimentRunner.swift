@@ -5,6 +5,7 @@ import Foundation
 import RunProvenance
 import MarketData
 import Model
+import Store
 
 /// Runs studies (a backtest, a validation, a sweep, a walk-forward) of an experiment and
 /// records them under `<artifacts>/<experiment>/<run-id>/`.
@@ -54,16 +55,17 @@ public struct ExperimentRunner {
         let opening = IndexedRecording.begin(runner: self, kind: St.Outcome.kind, experiment: config.name, started: started)
         var outcome: St.Outcome
         let url: URL
+        let content: Result<IndexedRun, Error>
         do {
             outcome = try study.compute(input, runner: self, progress: progress)
             timer.mark("compute")
-            url = try write(study, outcome, input: input, started: started, provenanceReads: provenanceReads, clock: clock)
+            (url, content) = try write(study, outcome, input: input, started: started, provenanceReads: provenanceReads, clock: clock)
         } catch {
             opening.value?.failed(error)
             throw error
         }
         timer.mark("files and commit")
-        opening.value?.succeeded(url)
+        opening.value?.succeeded(url, content: content)
         timer.mark("index")
         outcome.runDirectory = url.path(relativeTo: root)
         try study.recorded(outcome, runID: url.lastPathComponent, runner: self)
@@ -74,17 +76,22 @@ public struct ExperimentRunner {
     /// provenance, renamed into place, `latest` moved. Nothing is left behind on failure.
     private func write<St: Study>(_ study: St, _ outcome: St.Outcome, input: StudyInput, started: Date,
                                   provenanceReads: BackgroundTask<(Result<GitState?, ProvenanceError>, Toolchain)>,
-                                  clock: @escaping () -> Date) throws -> URL {
+                                  clock: @escaping () -> Date) throws -> (URL, Result<IndexedRun, Error>) {
         let config = study.config
         let configText = config.canonical.yaml()
         let runID = Self.runID(time: clock(), configText: configText)
         var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
         let url: URL
+        var indexed: Result<IndexedRun, Error>
         do {
             let tags = CanonicalValue.map(self.tags.mapValues { .string($0) }).json()
             try directory.writeConcurrently([.text("config.yaml") { configText }] + study.files(outcome, runID: runID)
                                             + (self.tags.isEmpty ? [] : [.text("tags.json", hashed: false) { tags }]), workers: workers)
+            // The index reads the run's files back while provenance is still being read.
+            let staging = directory.staging
+            let content = BackgroundTask { Result { try RunIndexer.content(staging, id: runID) } }
             let (git, toolchain) = provenanceReads.value
+            indexed = content.value  // read before the folder is renamed
             let holdout = study.holdoutEvaluations(outcome)
             url = try directory.commit { manifestSHA in
                 var provenance = Provenance(
@@ -102,7 +109,7 @@ public struct ExperimentRunner {
             directory.discard()
             throw error
         }
-        return url
+        return (url, indexed)
     }
 
     /// Loads and checks the data, then resolves what needs it: the execution checks against

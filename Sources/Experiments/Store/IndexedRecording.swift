@@ -33,10 +33,14 @@ struct IndexedRecording: @unchecked Sendable {  // the runner's warn closure is 
         return BackgroundTask { IndexedRecording(runner: runner, kind: kind, experiment: experiment, started: started) }
     }
 
-    func succeeded(_ folder: URL) {
+    /// `content` was read from the `.partial-` folder before the commit; the commit's own
+    /// files (provenance, manifest) are read now.
+    func succeeded(_ folder: URL, content: Result<IndexedRun, Error>) {
         var timer = PhaseTimer()
         do {
-            let indexed = try RunIndexer.read(folder, root: runner.root, verify: false)
+            var indexed = try content.get()
+            indexed = RunIndexer.relabeled(indexed, from: indexed.run.id, to: folder.lastPathComponent)
+            try RunIndexer.finish(&indexed, folder: folder, root: runner.root, verify: false)
             timer.mark("index read")
             try store.save(indexed, replacing: placeholder)
             timer.mark("index save")

@@ -12,23 +12,47 @@ enum RunIndexer {
     /// `verify` re-hashes every file against the manifest (reindex): a folder that does not
     /// match is indexed as `damaged`.
     static func read(_ folder: URL, root: URL, verify: Bool) throws -> IndexedRun {
-        let id = folder.lastPathComponent
-        func json(_ name: String) throws -> FlatDocument? {
-            let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-            return try ArtifactComparer.flat(url, name: "\(id)/\(name)", json: true)
-        }
-        guard let provenance = try json("provenance.json"), let manifestDoc = try json("manifest.json") else {
+        guard ["provenance.json", "manifest.json"].allSatisfy({ FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
             throw ArtifactError.runIncomplete("\(folder.path(relativeTo: root)): no provenance.json or manifest.json; not a finished run folder")
         }
+        var indexed = try content(folder, id: folder.lastPathComponent)
+        try finish(&indexed, folder: folder, root: root, verify: verify)
+        return indexed
+    }
+
+    /// What the run's own files say: config (params), metrics, trades, tags and children.
+    /// Readable from the `.partial-` folder before the commit, under the id it will have,
+    /// so recording does this while it waits for provenance.
+    static func content(_ folder: URL, id: String) throws -> IndexedRun {
         let config = try ArtifactComparer.flat(folder.appendingPathComponent("config.yaml"), name: "\(id)/config.yaml", json: false)
         guard case .text(let experiment)? = config.leaves["name"] else {
             throw ArtifactError.runIncomplete("\(id)/config.yaml has no name: it is not a QuantBT run")
         }
         let kind = ["validation.json": "validate", "sweep.json": "sweep", "walk_forward.json": "walk-forward"]
             .first { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.key).path) }?.value ?? "run"
-        var run = RunRecord(id: id, experiment: experiment, kind: kind, status: "succeeded")
-        let p = provenance.leaves
+        var indexed = IndexedRun(run: RunRecord(id: id, experiment: experiment, kind: kind, status: "succeeded"))
+        indexed.params = params(config, runID: id)
+        indexed.tags = tags(folder, runID: id)
+        switch kind {
+        case "validate": try validation(folder, &indexed)
+        case "sweep": try sweep(folder, prefix: "", &indexed)
+        case "walk-forward": try walkForward(folder, prefix: "", &indexed)
+        default:
+            let url = folder.appendingPathComponent("metrics.json")
+            indexed.metrics = FileManager.default.fileExists(atPath: url.path)
+                ? metrics(try ArtifactComparer.flat(url, name: "\(id)/metrics.json", json: true), prefix: "metrics.", segment: "full", runID: id) : []
+            indexed.trades = try trades(folder, runID: id)
+        }
+        return indexed
+    }
+
+    /// What the commit adds: provenance (code, data, toolchain, times) and the manifest
+    /// (the artifacts; with `verify`, each hash checked), shared with the children.
+    static func finish(_ indexed: inout IndexedRun, folder: URL, root: URL, verify: Bool) throws {
+        let id = indexed.run.id
+        let p = try ArtifactComparer.flat(folder.appendingPathComponent("provenance.json"), name: "\(id)/provenance.json", json: true).leaves
+        let manifest = try ArtifactComparer.flat(folder.appendingPathComponent("manifest.json"), name: "\(id)/manifest.json", json: true)
+        var run = indexed.run
         run.started = p["started"].flatMap(text)
         run.finished = p["finished"].flatMap(text)
         if case .number(let s)? = p["duration_seconds"] { run.durationMS = Int((s * 1000).rounded()) }
@@ -39,38 +63,48 @@ enum RunIndexer {
         run.toolchain = p["toolchain.swift"].flatMap(text)
         run.host = [p["host.os"], p["host.architecture"]].compactMap { $0.flatMap(text) }.joined(separator: " ")
         run.runDir = folder.path(relativeTo: root)
-
-        var indexed = IndexedRun(run: run)
-        indexed.params = params(config, runID: id)
         var d = 0
+        indexed.datasets = []
         while case .text(let path)? = p["data[\(d)].path"] {
             let bytes = p["data[\(d)].bytes"].flatMap(number).map { Int($0) } ?? 0
             indexed.datasets.append(DatasetRecord(runID: id, path: path, bytes: bytes, sha256: p["data[\(d)].sha256"].flatMap(text) ?? ""))
             d += 1
         }
-        indexed.run.dataSHA256 = indexed.datasets.isEmpty ? nil : SHA256Text.of(Data(indexed.datasets.map(\.sha256).joined(separator: "\n").utf8))
-        for (key, leaf) in manifestDoc.leaves where key.hasPrefix("files.") {
+        run.dataSHA256 = indexed.datasets.isEmpty ? nil : SHA256Text.of(Data(indexed.datasets.map(\.sha256).joined(separator: "\n").utf8))
+        indexed.artifacts = []
+        for (key, leaf) in manifest.leaves where key.hasPrefix("files.") {
             guard let sha = text(leaf) else { continue }
             let file = String(key.dropFirst("files.".count))
             let url = folder.appendingPathComponent(file)
             let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
             indexed.artifacts.append(ArtifactRecord(runID: id, file: file, bytes: (attributes?[.size] as? Int) ?? -1, sha256: sha))
             if verify, attributes == nil || (try? Data(contentsOf: url, options: .alwaysMapped)).map(SHA256Text.of) != sha {
-                indexed.run.status = "damaged"
-                indexed.run.error = "\(file) is missing or does not match its SHA-256 in manifest.json"
+                run.status = "damaged"
+                run.error = "\(file) is missing or does not match its SHA-256 in manifest.json"
             }
         }
         indexed.artifacts.sort { $0.file < $1.file }
-        indexed.tags = tags(folder, runID: id)
-        switch kind {
-        case "validate": try validation(folder, &indexed)
-        case "sweep": try sweep(folder, prefix: "", &indexed)
-        case "walk-forward": try walkForward(folder, prefix: "", &indexed)
-        default:
-            indexed.metrics = try json("metrics.json").map { metrics($0, prefix: "metrics.", segment: "full", runID: id) } ?? []
-            indexed.trades = try trades(folder, runID: id)
+        indexed.run = run
+        indexed.children = indexed.children.map { child in
+            var c = child
+            c.run = childRecord(run, String(child.run.id.dropFirst(id.count + 1)), kind: child.run.kind)
+            return c
         }
-        return indexed
+    }
+
+    /// The same rows under another run id (a run recorded as `<id>-2` when `<id>` existed).
+    static func relabeled(_ indexed: IndexedRun, from old: String, to new: String) -> IndexedRun {
+        guard old != new else { return indexed }
+        func swap(_ id: String) -> String { id == old ? new : id.hasPrefix(old + ":") ? new + id.dropFirst(old.count) : id }
+        var r = indexed
+        r.run.id = swap(r.run.id)
+        r.run.parentID = r.run.parentID.map(swap)
+        for i in r.params.indices { r.params[i].runID = swap(r.params[i].runID) }
+        for i in r.metrics.indices { r.metrics[i].runID = swap(r.metrics[i].runID) }
+        for i in r.trades.indices { r.trades[i].runID = swap(r.trades[i].runID) }
+        for i in r.tags.indices { r.tags[i].runID = swap(r.tags[i].runID) }
+        r.children = r.children.map { relabeled($0, from: old, to: new) }
+        return r
     }
 
     // MARK: the kinds of run
