@@ -8,13 +8,10 @@ import GRDB
 public final class RunStore: Sendable {
     public let path: String
     let pool: DatabasePool
-    /// True when this open made the file: the caller rebuilds it from the folders.
-    public let created: Bool
 
     public init(path: String) throws {
         self.path = path
         let fm = FileManager.default
-        created = !fm.fileExists(atPath: path)
         try? fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)  // concurrent writers wait for each other
@@ -42,14 +39,27 @@ public final class RunStore: Sendable {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 let migrator = StoreSchema.migrator
-                // Up to date (the usual case): no write lock taken.
-                if try !pool.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(pool) }
+                // Up to date (the usual case): no lock taken. Otherwise one process at a time
+                // migrates: the migrator checks what is applied before it takes SQLite's lock.
+                if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
+                    try withFileLock(path + ".lock") { try migrator.migrate(pool) }
+                }
                 return pool
             } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && attempt < 100 {
                 attempt += 1
                 usleep(50_000)
             }
         }
+    }
+
+    /// Runs `body` holding an exclusive flock(2) on `path` (made if missing).
+    private static func withFileLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let fd = open(path, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else { throw StoreError("cannot create the lock file \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw StoreError("cannot lock \(path): \(String(cString: strerror(errno)))") }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
     }
 
     /// Runs left `running` by a process that is gone (on this host) are failed runs.
@@ -124,6 +134,20 @@ public final class RunStore: Sendable {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM runs")
             for r in runs { try Self.insert(r, db) }
+            try db.execute(sql: "INSERT OR REPLACE INTO store_facts (key, value) VALUES ('built', 'yes')")
+        }
+    }
+
+    /// Fills a new store from the folders exactly once, however many processes open it at
+    /// the same moment: under the write lock, only if no one has done it yet, and without
+    /// touching rows others wrote meanwhile (their runs in progress).
+    public func fillOnce(_ runs: () throws -> [IndexedRun]) throws {
+        // The usual case, a store that was filled long ago: one read, no lock.
+        guard try pool.read({ try String.fetchOne($0, sql: "SELECT value FROM store_facts WHERE key = 'built'") }) == nil else { return }
+        try pool.write { db in
+            guard try String.fetchOne(db, sql: "SELECT value FROM store_facts WHERE key = 'built'") == nil else { return }
+            for r in try runs() { try Self.insert(r, db) }
+            try db.execute(sql: "INSERT INTO store_facts (key, value) VALUES ('built', 'yes')")
         }
     }
 

@@ -39,6 +39,10 @@ enum StoreSchema {
                 CREATE INDEX tags_by_value ON tags(key, value);
                 """)
         }
+        migrator.registerMigration("v3 store facts") { db in
+            // `built`: the folders have been indexed once (so a new file is filled exactly once).
+            try db.execute(sql: "CREATE TABLE store_facts (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+        }
         return migrator
     }
 }

@@ -10,10 +10,11 @@ package enum RunIndex {
             ?? artifacts.appendingPathComponent("runs.sqlite").path
     }
 
-    /// The store at `path`; when the file did not exist, it is built from the folders first.
+    /// The store at `path`; a store never filled from the folders is filled first.
     package static func open(_ path: String, artifacts: URL, root: URL) throws -> RunStore {
         let store = try RunStore(path: path)
-        if store.created { _ = try rebuild(store, artifacts: artifacts, root: root) }
+        // A new file (or one whose filling was cut short) is filled from the folders.
+        try store.fillOnce { folders(artifacts).compactMap { try? RunIndexer.read($0, root: root, verify: true) } }
         return store
     }
 
