@@ -1,14 +1,14 @@
 # The two commands a new user runs (see README.md):
 #   make run    install what is missing, build, run experiments/sma-crossover on the sample data
 #   make test   install what is missing, build, run every test (goldens included)
-# Others: make bench (release benchmark), make bench-store (results store), make data (sample data), make build.
+# Others: make bench (release benchmark), make bench-store (results store), make bench-sweep (sweep memory and time), make data (sample data), make build.
 
 SWIFT ?= swift
 QUANTBT = .build/debug/quantbt
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = libsqlite3-dev libgit2-dev
 
-.PHONY: run test build deps data bench bench-store clean
+.PHONY: run test build deps data bench bench-store bench-sweep clean
 
 run: build data
 	$(QUANTBT) run experiments/sma-crossover
@@ -37,6 +37,10 @@ bench: deps
 # The results store: indexing cost of a run, reindex and list over 10,000 runs (release build).
 bench-store: deps
 	bash benchmarks/store-bench.sh
+
+# Sweep memory and time: 100 and 1,000 cells, 1 and 2 workers (release build).
+bench-sweep: deps
+	bash benchmarks/sweep-bench.sh
 
 clean:
 	rm -rf .build artifacts/*/

@@ -57,3 +57,28 @@ private func quantbt(_ args: [String]) throws -> (Int32, String, String) {
     #expect(status == 64)
     #expect(err.hasPrefix("Error: --set 'params.entry=20,55' gives several values: that is a sweep; run `quantbt sweep experiments/risk-portfolio --set params.entry=20,55`, or give one value\n"))
 }
+
+/// An experiment that fails on its input exits 1 with the error, every time: it used to
+/// exit while libgit2 was still reading provenance on another thread and crash with
+/// signal 11 in about one run of three.
+@Test func inputErrorExitsCleanlyEveryTime() throws {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("sma-crossover")
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "sma-crossover is not built at \(binary.path)")
+    let artifacts = FileManager.default.temporaryDirectory.appendingPathComponent("quantbt-exit-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: artifacts) }
+    for _ in 0..<12 {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["experiments/sma-crossover", "--artifacts", artifacts.path, "--set", "data.files=[data/sample/missing-1m.csv]"]
+        process.currentDirectoryURL = repositoryRoot
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(process.terminationReason) \(process.terminationStatus): \(stderr)")
+        #expect(stderr == "error: cannot read data file '\(repositoryRoot.path)/data/sample/missing-1m.csv': no such file; check data.files in the experiment config "
+            + "(paths are relative to the repository root), or generate the sample data (see data/README.md)\n")
+    }
+}

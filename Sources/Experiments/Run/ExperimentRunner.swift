@@ -47,6 +47,9 @@ public struct ExperimentRunner {
         }
         let started = clock()
         let provenanceReads = startProvenanceReads()
+        // Collected on every way out: a process that exits on an error while libgit2 is still
+        // reading on another thread crashes in its exit handlers (seen: signal 11 in 1 of 3).
+        defer { _ = provenanceReads.value }
         var timer = PhaseTimer()
         let input = try prepare(config)
         try study.check(input)

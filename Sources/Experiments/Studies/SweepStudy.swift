@@ -44,17 +44,17 @@ package struct SweepStudy<S: Strategy>: Study {
         let combinations = grid.combinations
         let timeline = Timeline(input.series.map(\.times)).times
         let splits = try ValidationScenarios.ranges(base.validation, timeline: timeline).filter { $0.name != "holdout" }
-        let tasks = configs.flatMap { config in
-            splits.map { split in
-                (scenario: input.window(split.name, split.range, timeline: timeline, config: config, warmupBars: base.validation.warmupBars), config: config)
-            }
-        }
+        // Bars are windowed once per split; a task is only (cell, split) indices, and a cell
+        // keeps nothing but its metrics once its backtest is done.
+        let windows = splits.map { input.sharedWindow($0.name, $0.range, timeline: timeline, warmupBars: base.validation.warmupBars) }
+        let perCombination = splits.count
+        let tasks = Array(0..<(configs.count * perCombination))
         let done = Counter(), total = tasks.count, conventions = base.metrics
         let metrics = try tasks.orderedConcurrentMap(workers: workers) { task -> PerformanceMetrics in
             defer { progress?(done.increment(), total) }
-            return MetricsCalculator.compute(try task.scenario.run(S.self, experiment: task.config), conventions: conventions)
+            let config = configs[task / perCombination]
+            return MetricsCalculator.compute(try windows[task % perCombination].run(S.self, experiment: config), conventions: conventions)
         }
-        let perCombination = splits.count
         let rows = combinations.indices.map { i in
             SweepOutcome.Row(values: zip(grid.axes, combinations[i]).map { $0.values[$1] }, train: metrics[i * perCombination],
                              validation: perCombination > 1 ? metrics[i * perCombination + 1] : nil)

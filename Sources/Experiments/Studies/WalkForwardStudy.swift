@@ -48,14 +48,15 @@ package struct WalkForwardStudy<S: Strategy>: Study {
         let (timeline, folds) = try folds(base, input: input)
         let plan = base.walkForward
         let warmup = base.validation.warmupBars
-        let trainTasks = folds.flatMap { fold in
-            candidates.map { c in (scenario: input.window("train", fold.train, timeline: timeline, config: c, warmupBars: warmup), config: c) }
-        }
+        // Each fold's training bars are windowed once and shared by every candidate.
+        let trainWindows = folds.map { input.sharedWindow("train", $0.train, timeline: timeline, warmupBars: warmup) }
+        let trainTasks = Array(0..<(folds.count * candidates.count))
         let total = trainTasks.count + folds.count, conventions = base.metrics
         let done = Counter()
         let trainMetrics = try trainTasks.orderedConcurrentMap(workers: workers) { task -> PerformanceMetrics in
             defer { progress?(done.increment(), total) }
-            return MetricsCalculator.compute(try task.scenario.run(S.self, experiment: task.config), conventions: conventions)
+            let window = trainWindows[task / candidates.count], config = candidates[task % candidates.count]
+            return MetricsCalculator.compute(try window.run(S.self, experiment: config), conventions: conventions)
         }
         let objective = base.sweep.objective
         let chosen = folds.indices.map { f in
