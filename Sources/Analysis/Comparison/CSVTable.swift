@@ -13,7 +13,11 @@ package struct CSVTable: Sendable {
         var header: [String]?
         var rows: [[String]] = [], lines: [Int] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on bytes: Character-wise splitting (grapheme breaking) made reading a run's
+        // 10,000 trades back for the results store take 260 ms.
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var line = Substring(bytes)
+            if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }  // a CRLF file
             lineNumber += 1
             if line.isEmpty { continue }
             let fields = try Self.fields(of: line, name: name, line: lineNumber)
@@ -31,7 +35,9 @@ package struct CSVTable: Sendable {
     package func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 
     private static func fields(of line: Substring, name: String, line number: Int) throws -> [String] {
-        guard line.contains("\"") else { return line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard line.utf8.contains(UInt8(ascii: "\"")) else {
+            return line.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        }
         var fields: [String] = [], field = "", quoted = false
         var chars = line.makeIterator()
         var pending: Character? = nil

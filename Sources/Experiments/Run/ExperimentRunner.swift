@@ -86,15 +86,19 @@ public struct ExperimentRunner {
         var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
         let url: URL
         var indexed: Result<IndexedRun, Error>
+        var timer = PhaseTimer()
         do {
             let tags = CanonicalValue.map(self.tags.mapValues { .string($0) }).json()
             try directory.writeConcurrently([.text("config.yaml") { configText }] + study.files(outcome, runID: runID)
                                             + (self.tags.isEmpty ? [] : [.text("tags.json", hashed: false) { tags }]), workers: workers)
+            timer.mark("files")
             // The index reads the run's files back while provenance is still being read.
             let staging = directory.staging
             let content = BackgroundTask { Result { try RunIndexer.content(staging, id: runID) } }
             let (git, toolchain) = provenanceReads.value
+            timer.mark("provenance")
             indexed = content.value  // read before the folder is renamed
+            timer.mark("index content")
             let holdout = study.holdoutEvaluations(outcome)
             url = try directory.commit { manifestSHA in
                 var provenance = Provenance(
