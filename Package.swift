@@ -70,7 +70,11 @@ let package = Package(
         // One C call Swift cannot make (prctl is variadic): die with the parent process.
         .target(name: "CProcess"),
         // The results store: every run indexed in SQLite (GRDB); its own records, no engine types.
-        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .target(
+            name: "Store",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // Where a run came from: git (the one file that imports CGit2), toolchain, data hashes.
         .target(
             name: "RunProvenance",

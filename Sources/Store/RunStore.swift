@@ -106,10 +106,7 @@ public final class RunStore: Sendable {
             """)
         let params = try db.cachedStatement(sql: "INSERT INTO params (run_id, key, text, number) VALUES (?,?,?,?)")
         let metrics = try db.cachedStatement(sql: "INSERT INTO metrics (run_id, segment, key, value) VALUES (?,?,?,?)")
-        let trades = try db.cachedStatement(sql: """
-            INSERT INTO trades (run_id, trade_id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price, commission,
-                pnl, "return", bars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
+        let trades = try TradeInserter(db)
         let datasets = try db.cachedStatement(sql: "INSERT INTO datasets (run_id, path, bytes, sha256) VALUES (?,?,?,?)")
         let artifacts = try db.cachedStatement(sql: "INSERT INTO artifacts (run_id, file, bytes, sha256) VALUES (?,?,?,?)")
         let tags = try db.cachedStatement(sql: "INSERT INTO tags (run_id, key, value) VALUES (?,?,?)")
@@ -119,10 +116,7 @@ public final class RunStore: Sendable {
                                          x.gitDirty, x.configSHA256, x.dataSHA256, x.manifestSHA256, x.toolchain, x.host, x.pid, x.runDir, x.error])
             for p in r.params { try params.execute(arguments: [p.runID, p.key, p.text, p.number]) }
             for m in r.metrics { try metrics.execute(arguments: [m.runID, m.segment, m.key, m.value]) }
-            for t in r.trades {
-                try trades.execute(arguments: [t.runID, t.tradeID, t.symbol, t.direction, t.quantity, t.entryTime, t.entryPrice, t.exitTime,
-                                               t.exitPrice, t.commission, t.pnl, t.return, t.bars])
-            }
+            try trades.insert(r.trades)
             for d in r.datasets { try datasets.execute(arguments: [d.runID, d.path, d.bytes, d.sha256]) }
             for a in r.artifacts { try artifacts.execute(arguments: [a.runID, a.file, a.bytes, a.sha256]) }
             for t in r.tags { try tags.execute(arguments: [t.runID, t.key, t.value]) }
