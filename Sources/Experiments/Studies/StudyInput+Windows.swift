@@ -6,9 +6,7 @@ extension StudyInput {
     /// A backtest of `config` over timeline indices `range` (see `ValidationScenarios.window`),
     /// on this input's trading calendar.
     func window(_ name: String, _ range: Range<Int>, timeline: [Int64], config: ExperimentConfig, warmupBars: Int?) -> ValidationScenario {
-        var base = config.backtest
-        base.calendar = backtest.calendar
-        return ValidationScenarios.window(name, range, series: series, timeline: timeline, base: base, warmupBars: warmupBars)
+        sharedWindow(name, range, timeline: timeline, warmupBars: warmupBars).scenario(for: config)
     }
 
     /// The bars of timeline indices `range`, sliced once for every config run on them (a
@@ -36,8 +34,8 @@ struct SharedWindow: Sendable {
     let template: ValidationScenario
     let calendar: TradingCalendar
 
-    /// The window under `config`'s engine settings: what `StudyInput.window` builds, without
-    /// slicing the bars again.
+    /// The window under `config`'s engine settings (the input's trading calendar, the
+    /// window's trading span), without slicing the bars again.
     func scenario(for config: ExperimentConfig) -> ValidationScenario {
         var scenario = template
         let windows = template.config.tradingWindows
