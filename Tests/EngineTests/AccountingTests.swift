@@ -68,3 +68,16 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(
     #expect(close(r.fills[0].quantity, 10_000 / (125 * 1.001)))
     #expect(abs(r.cash.last!) < 1e-9)
 }
+
+/// A trade entered by one fill keeps that fill's price exactly: 6.1 × 16335.47 / 6.1 is
+/// 16335.469999999998 in floating point, which trades.csv used to show.
+@Test func singleFillEntryKeepsTheFillPrice() {
+    #expect(6.1 * 16335.47 / 6.1 != 16335.47)  // the case this test is about
+    let data = bars("X", [(16335.47, 16336, 16335, 16335.47), (16335.47, 16336, 16335, 16335.47), (16340, 16341, 16339, 16340),
+                          (16340, 16341, 16339, 16340)])
+    let r = run([data], BacktestConfig(capital: 1_000_000), [0: { $0.buy(0, quantity: 6.1) }, 1: { $0.sell(0, quantity: 6.1) }])
+    #expect(r.fills.first?.price == 16335.47)
+    #expect(r.trades.first?.entryPrice == 16335.47)
+    // (16340 − 16335.47) × 6.1, no commission.
+    #expect(r.trades.first.map { close($0.pnl, 27.633) } == true)
+}

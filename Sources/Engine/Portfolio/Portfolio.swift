@@ -95,7 +95,10 @@ public final class Portfolio {
             entryTime[s] = time
             entryBar[s] = barIndex
         }
-        averagePrice[s] = (abs(q) * averagePrice[s] + abs(d) * price) / abs(newQuantity)
+        // A position opened by one fill keeps that fill's price exactly: (|d|·p)/|d| is not
+        // always p in floating point (16335.47 came out as 16335.469999999998), and
+        // trades.csv's entry_price must agree with fills.csv.
+        averagePrice[s] = q == 0 ? price : (abs(q) * averagePrice[s] + abs(d) * price) / abs(newQuantity)
         entryCommissionPerUnit[s] = (abs(q) * entryCommissionPerUnit[s] + commission) / abs(newQuantity)
         quantity[s] = newQuantity
     }
