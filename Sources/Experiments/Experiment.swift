@@ -118,6 +118,7 @@ struct ExperimentCommand: ParsableCommand {
             grid.axes.append(axis)
         }
         base.sweep.grid = grid
+        try grid.checkSize()
         if let folds = folds.folds { base.walkForward.folds = folds }
         let configs = try grid.combinations.map { c in
             do { return try folder.loadConfig(overrides: plain + grid.overrides(c), defaultStrategy: S.name) } catch {

@@ -87,3 +87,24 @@ private let aliasBomb = """
     let folders = (try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("artifacts/sma-crossover").path)) ?? []
     #expect(!folders.contains { $0.hasPrefix(".partial-") && $0.hasSuffix("-\(pid)") })
 }
+
+/// The whole grid is checked before any work, not just each axis: two axes within their own
+/// limit can cross to 100 million cells, and five of 10,000 overflow an Int.
+@Test func sweepGridIsCheckedWhole() throws {
+    let axis = { (key: String, n: Int) in ParameterGrid.Axis(key: key, values: (1...n).map(String.init)) }
+    try ParameterGrid(axes: [axis("params.fast", 1_000), axis("params.slow", 100)]).checkSize()  // exactly 100,000
+    #expect(errorText { try ParameterGrid(axes: [axis("params.fast", 1_000), axis("params.slow", 101)]).checkSize() }
+        == "sweep: the grid params.fast (1,000) x params.slow (101) has 101,000 combinations; a sweep runs at most 100,000: "
+        + "remove an axis, narrow one or take a larger step")
+    let five = (1...5).map { axis("params.p\($0)", 10_000) }
+    #expect(errorText { try ParameterGrid(axes: five).checkSize() }
+        == "sweep: the grid params.p1 (10,000) x params.p2 (10,000) x params.p3 (10,000) x params.p4 (10,000) x params.p5 (10,000) "
+        + "has 1e+20 combinations; a sweep runs at most 100,000: remove an axis, narrow one or take a larger step")
+    // Through the experiment's own flags: the error comes before any data is read or any config built.
+    let start = Date()
+    let command = try ExperimentCommand.parse(["experiments/sma-crossover", "--sweep", "--set", "params.fast=1:10000:1", "--set", "params.slow=1:10000:1"])
+    #expect(errorText { _ = try command.run(SMACrossover.self) }
+        == "sweep: the grid params.fast (10,000) x params.slow (10,000) has 100,000,000 combinations; a sweep runs at most 100,000: "
+        + "remove an axis, narrow one or take a larger step")
+    #expect(Date().timeIntervalSince(start) < 10)
+}

@@ -23,6 +23,27 @@ public struct ParameterGrid: Sendable, Equatable {
     public var isEmpty: Bool { axes.isEmpty }
     public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
 
+    /// The most combinations one sweep (or validate, or walk-forward) runs.
+    public static let maxCombinations = 100_000
+
+    /// The whole grid checked before any work: every axis may be within its own limit while
+    /// their product is not (five axes of 10,000 overflow an Int), and such a grid would
+    /// take hours and gigabytes before it said anything.
+    public func checkSize() throws {
+        var total = 1
+        for axis in axes {
+            let (product, overflow) = total.multipliedReportingOverflow(by: axis.values.count)
+            guard !overflow, product <= Self.maxCombinations else {
+                let sizes = axes.map { "\($0.key) (\(NumberFormat.grouped($0.values.count)))" }.joined(separator: " x ")
+                let exact = axes.reduce(1.0) { $0 * Double($1.values.count) }
+                let shown = exact < 1e15 ? NumberFormat.grouped(Int(exact)) : String(format: "%.3g", exact)
+                throw ConfigError("sweep: the grid \(sizes) has \(shown) combinations; a sweep runs at most "
+                    + "\(NumberFormat.grouped(Self.maxCombinations)): remove an axis, narrow one or take a larger step")
+            }
+            total = product
+        }
+    }
+
     /// Every combination as value indices per axis, first axis slowest.
     public var combinations: [[Int]] {
         var out: [[Int]] = [[]]
