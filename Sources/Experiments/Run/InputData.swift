@@ -38,8 +38,13 @@ struct InputData {
                 try jobs.map { job -> DataFileRecord in try DataFileRecord.read(URL(fileURLWithPath: job.url), as: job.path) }
             }
             let background = workers > 1 ? BackgroundTask { Result { try hashes() } } : nil
-            loaded = try jobs.orderedConcurrentMap(workers: workers) {
-                try CSVBarLoader.load(path: $0.url, symbol: $0.symbol, checks: checks, parallelThreshold: threshold)
+            do {
+                loaded = try jobs.orderedConcurrentMap(workers: workers) {
+                    try CSVBarLoader.load(path: $0.url, symbol: $0.symbol, checks: checks, parallelThreshold: threshold)
+                }
+            } catch {
+                _ = background?.value  // no thread left reading when the process exits on this error
+                throw error
             }
             files = try background?.value.get() ?? hashes()
         }
