@@ -81,3 +81,23 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(
     // (16340 − 16335.47) × 6.1, no commission.
     #expect(r.trades.first.map { close($0.pnl, 27.633) } == true)
 }
+
+/// A position built by several fills has the correctly rounded quantity-weighted average as
+/// its entry price: a running average re-rounded per fill gives 0.20000000000000004 for
+/// 0.1, 0.2, 0.3 and 16338.767599999997 for the second case; the exact averages (worked with
+/// fractions) round to 0.2 and 16338.7676.
+@Test func multiFillEntryIsTheCorrectlyRoundedAverage() {
+    func entry(_ fills: [(quantity: Double, price: Double)]) -> Double? {
+        let opens = [fills[0].price] + fills.map(\.price) + [fills.last!.price]
+        let data = bars("X", opens.map { ($0, $0, $0, $0) })
+        var script: [Int: (StrategyContext) -> Void] = [:]
+        for (i, f) in fills.enumerated() { script[i] = { $0.buy(0, quantity: f.quantity) } }
+        let total = fills.reduce(0) { $0 + $1.quantity }
+        script[fills.count] = { $0.sell(0, quantity: total) }
+        let r = run([data], BacktestConfig(capital: 10_000_000), script)
+        #expect(r.fills.count == fills.count + 1)
+        return r.trades.first?.entryPrice
+    }
+    #expect(entry([(1, 0.1), (1, 0.2), (1, 0.3)]) == 0.2)
+    #expect(entry([(3, 16335.47), (7, 16340.13), (2.5, 16338.91)]) == 16338.7676)
+}

@@ -20,6 +20,9 @@ public final class Portfolio {
     private var entryTime: [Timestamp]
     private var entryBar: [Int]
     private var entryCommissionPerUnit: [Double]
+    /// Σ |quantity| · price of the open position's entry fills, kept exactly enough that
+    /// `averagePrice` is the correctly rounded average, not a running one re-rounded per fill.
+    private var entryNotional: [CompensatedSum]
 
     public init(cash: Double, symbolCount: Int) {
         self.cash = cash
@@ -27,6 +30,7 @@ public final class Portfolio {
         averagePrice = quantity
         mark = quantity
         entryCommissionPerUnit = quantity
+        entryNotional = [CompensatedSum](repeating: CompensatedSum(), count: symbolCount)
         entryTime = [Timestamp](repeating: Timestamp(milliseconds: 0), count: symbolCount)
         entryBar = [Int](repeating: 0, count: symbolCount)
     }
@@ -76,6 +80,7 @@ public final class Portfolio {
         if closed == abs(q) {
             quantity[s] = 0
             averagePrice[s] = 0
+            entryNotional[s] = CompensatedSum()
             entryCommissionPerUnit[s] = 0
             openPositionCount -= 1
             if rest > 0 {
@@ -84,6 +89,9 @@ public final class Portfolio {
             }
         } else {
             quantity[s] = q + d
+            // What is left stays at the same average price.
+            entryNotional[s] = CompensatedSum()
+            entryNotional[s].add(abs(q + d), times: averagePrice[s])
         }
     }
 
@@ -97,8 +105,10 @@ public final class Portfolio {
         }
         // A position opened by one fill keeps that fill's price exactly: (|d|·p)/|d| is not
         // always p in floating point (16335.47 came out as 16335.469999999998), and
-        // trades.csv's entry_price must agree with fills.csv.
-        averagePrice[s] = q == 0 ? price : (abs(q) * averagePrice[s] + abs(d) * price) / abs(newQuantity)
+        // trades.csv's entry_price must agree with fills.csv. More fills: the correctly
+        // rounded quantity-weighted average.
+        entryNotional[s].add(abs(d), times: price)
+        averagePrice[s] = q == 0 ? price : entryNotional[s].divided(by: abs(newQuantity))
         entryCommissionPerUnit[s] = (abs(q) * entryCommissionPerUnit[s] + commission) / abs(newQuantity)
         quantity[s] = newQuantity
     }
