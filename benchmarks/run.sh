@@ -32,6 +32,17 @@ measure() {  # label, command...: best wall time over $runs runs, and that run's
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+
+# Runs the benchmark makes under artifacts/<experiment>/ are removed afterwards, and `latest`
+# put back, so the user's own runs of that experiment are left as they were.
+keep_runs() { ls -A "artifacts/$1" 2>/dev/null >"$out/runs-$1" || true; readlink "artifacts/$1/latest" >"$out/latest-$1" 2>/dev/null || true; }
+drop_new_runs() {
+    local d=artifacts/$1 f
+    [ -d "$d" ] || return 0
+    for f in $(ls -A "$d"); do grep -qxF "$f" "$out/runs-$1" || rm -rf "${d:?}/$f"; done
+    if [ -s "$out/latest-$1" ]; then ln -sfn "$(cat "$out/latest-$1")" "$d/latest"; fi
+    rmdir "$d" 2>/dev/null || true
+}
 echo "== whole process (load CSV, run, metrics, write and hash artifacts), best of $runs"
 BARS=525600 measure "1 symbol, experiment binary" \
     "$bin/sma-crossover" experiments/sma-crossover --artifacts "$out" --set params.fast=10 --set params.slow=30 --set output.equity_every=bar
@@ -43,14 +54,16 @@ for k in $(seq 0 9); do
         --price 16500 --regimes bull:0.3,range:0.3,bear:0.4 --out "$f" >/dev/null
     symbols+=(--data "$f")
 done
+keep_runs backtest-sma-crossover
 BARS=5256000 measure "10 symbols, quantbt backtest" \
     "$bin/quantbt" backtest --strategy sma-crossover "${symbols[@]}" --set costs.commission=0.001 --set params.fast=10 --set params.slow=30 --set params.size=1.0
-rm -rf artifacts/backtest-sma-crossover
+drop_new_runs backtest-sma-crossover
 
 echo "== engine loop alone (in process, no I/O)"
 "$bin/engine-bench" data/sample/BTCUSD-1m.csv 10 "$runs"
 
-# These runs are real runs of daily-momentum (under artifacts/, in a throwaway store).
+# Real runs of daily-momentum, indexed in a throwaway store and removed afterwards.
+keep_runs daily-momentum
 echo "== start-up: quantbt run on an unchanged experiment against --no-build (goal: under 50 ms more)"
 export QUANTBT_SWIFT_VERSION="$(swift --version 2>&1 | head -1)"  # both sides skip asking swift for provenance
 "$bin/quantbt" run experiments/daily-momentum --store "$out/runs.sqlite" >/dev/null 2>&1  # builds once and stamps
@@ -65,3 +78,4 @@ best() {  # command...: best wall time in ms over 10 runs
 checked=$(best "$bin/quantbt" run experiments/daily-momentum --store "$out/runs.sqlite")
 unchecked=$(best "$bin/quantbt" run experiments/daily-momentum --store "$out/runs.sqlite" --no-build)
 echo "run (build check) $checked ms, --no-build $unchecked ms: $((checked - unchecked)) ms of overhead"
+drop_new_runs daily-momentum
