@@ -106,17 +106,20 @@ private func folder(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWi
     defer { try? FileManager.default.removeItem(at: out) }
     let binary = builtExperiment("daily-momentum")
     let store = out.appendingPathComponent("runs.sqlite").path
-    let processes = try (0..<4).map { _ -> Process in
+    let errors = (0..<4).map { out.appendingPathComponent("stderr-\($0).txt") }
+    let processes = try (0..<4).map { k -> Process in
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // Each process records two runs one after the other.
-        p.arguments = ["-c", "for i in 1 2; do '\(binary.path)' '\(repositoryRoot.path)/experiments/daily-momentum' --artifacts '\(out.path)' --store '\(store)' --json >/dev/null || exit 1; done"]
+        // Each process records two runs one after the other; what it says goes to a file, so
+        // a failure shows why.
+        p.arguments = ["-c", "for i in 1 2; do '\(binary.path)' '\(repositoryRoot.path)/experiments/daily-momentum' --artifacts '\(out.path)' --store '\(store)' --json >/dev/null 2>>'\(errors[k].path)' || exit 1; done"]
         p.currentDirectoryURL = repositoryRoot
         try p.run()
         return p
     }
     for p in processes { p.waitUntilExit() }
-    #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+    let said = errors.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
+    #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus)): \(said)")
     var q = RunStore.Query()
     q.limit = 0
     let runs = try RunStore(path: store).list(q).runs
