@@ -63,12 +63,15 @@ public struct Order: Sendable, Equatable {
     public var replaces: Int?
     /// Slippage is multiplied by this (forced exits in stress scenarios).
     public var slippageMultiplier: Double
+    /// The strategy's label for why it traded ("breakout", "rank-1"). The tag of the order
+    /// that opens a position is carried into its trades (trades.csv `tag`, breakdowns by tag).
+    public var tag: String?
 
     public init(id: Int, symbol: Int, side: Side, size: OrderSize, kind: OrderKind, submittedAt: Timestamp,
                 timeInForce: TimeInForce = .gtc, parent: Int? = nil, ocoGroup: Int? = nil, reduceOnly: Bool = false,
-                replaces: Int? = nil, slippageMultiplier: Double = 1) {
+                replaces: Int? = nil, slippageMultiplier: Double = 1, tag: String? = nil) {
         (self.id, self.symbol, self.side, self.size, self.kind, self.submittedAt) = (id, symbol, side, size, kind, submittedAt)
         (self.timeInForce, self.parent, self.ocoGroup, self.reduceOnly) = (timeInForce, parent, ocoGroup, reduceOnly)
-        (self.replaces, self.slippageMultiplier) = (replaces, slippageMultiplier)
+        (self.replaces, self.slippageMultiplier, self.tag) = (replaces, slippageMultiplier, tag)
     }
 }

@@ -20,12 +20,14 @@ public struct Trade: Sendable, Equatable {
     /// `pnl` over the entry notional.
     public var returnFraction: Double
     public var bars: Int
+    /// The tag of the order that opened the position ("" when it had none).
+    public var tag: String
 
     public init(id: Int, symbol: Int, direction: Direction, quantity: Double, entryTime: Timestamp,
                 entryPrice: Double, exitTime: Timestamp, exitPrice: Double, commission: Double,
-                pnl: Double, returnFraction: Double, bars: Int) {
+                pnl: Double, returnFraction: Double, bars: Int, tag: String = "") {
         (self.id, self.symbol, self.direction, self.quantity, self.entryTime) = (id, symbol, direction, quantity, entryTime)
         (self.entryPrice, self.exitTime, self.exitPrice, self.commission, self.pnl) = (entryPrice, exitTime, exitPrice, commission, pnl)
-        (self.returnFraction, self.bars) = (returnFraction, bars)
+        (self.returnFraction, self.bars, self.tag) = (returnFraction, bars, tag)
     }
 }

@@ -43,6 +43,10 @@ enum StoreSchema {
             // `built`: the folders have been indexed once (so a new file is filled exactly once).
             try db.execute(sql: "CREATE TABLE store_facts (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
         }
+        migrator.registerMigration("v4 trade tags") { db in
+            // Runs indexed before tags existed had none: they read as untagged.
+            try db.execute(sql: "ALTER TABLE trades ADD COLUMN tag TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 }

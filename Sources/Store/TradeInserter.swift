@@ -11,7 +11,7 @@ struct TradeInserter {
     init(_ db: Database) throws {
         let sql = """
             INSERT INTO trades (run_id, trade_id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price, commission,
-                pnl, "return", bars) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                pnl, "return", bars, tag) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """
         // GRDB's cached statement, used only through its SQLite handle here.
         statement = try db.cachedStatement(sql: sql).sqliteStatement
@@ -25,7 +25,7 @@ struct TradeInserter {
             sqlite3_bind_double(statement, 5, t.quantity); text(6, t.entryTime); sqlite3_bind_double(statement, 7, t.entryPrice)
             text(8, t.exitTime); sqlite3_bind_double(statement, 9, t.exitPrice); sqlite3_bind_double(statement, 10, t.commission)
             sqlite3_bind_double(statement, 11, t.pnl); sqlite3_bind_double(statement, 12, t.return)
-            sqlite3_bind_int64(statement, 13, Int64(t.bars))
+            sqlite3_bind_int64(statement, 13, Int64(t.bars)); text(14, t.tag)
             let code = sqlite3_step(statement)
             guard code == SQLITE_DONE else {
                 let message = String(cString: sqlite3_errmsg(connection))

@@ -36,7 +36,7 @@ func run(_ id: String, fast: String, sharpe: Double, started: String = "2026-01-
 @Test func migrationsFromEmptyAndFromTheFirstSchema() throws {
     let fresh = try RunStore(path: temporaryStorePath())
     let (applied, columns) = try fresh.pool.read { db in (try StoreSchema.migrator.appliedIdentifiers(db), try db.columns(in: "runs").map(\.name)) }
-    #expect(applied.count == 3)
+    #expect(applied.count == 4)
     #expect(columns.contains("error"))
     let path = temporaryStorePath()
     let old = try DatabaseQueue(path: path)
@@ -47,6 +47,9 @@ func run(_ id: String, fast: String, sharpe: Double, started: String = "2026-01-
     #expect(try upgraded.run("old").run.experiment == "sma")
     let indexes = try upgraded.pool.read { db in try db.indexes(on: "metrics").map(\.name) }
     #expect(indexes.contains("metrics_by_value"))
+    // Trades indexed before tags read as untagged.
+    let tradeColumns = try upgraded.pool.read { db in try db.columns(in: "trades").map(\.name) }
+    #expect(tradeColumns.last == "tag")
 }
 
 /// A `running` row whose process is gone is a failed run the next time the store opens.

@@ -27,10 +27,13 @@ struct DailyMomentum: Strategy {
             let change = closes[s][back: 0] / closes[s][back: lookback] - 1
             return change > 0 ? (s, change) : nil
         }
-        let winners = Set(scores.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(top).map(\.0))
+        let ranked = scores.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(top).map(\.0)
+        let winners = Set(ranked)
         // Exits first: their orders fill first at the next open and free the cash.
         for s in closes.indices where !winners.contains(s) && context.position(s) != 0 { context.close(s) }
-        for s in winners.sorted() { context.targetPercent(s, 0.98 / Double(top)) }
+        // Tagged with the rank it entered at (a position held on keeps its entry's tag), so
+        // breakdowns.json shows whether the strongest pick earns more than the second.
+        for s in winners.sorted() { context.targetPercent(s, 0.98 / Double(top), tag: "rank-\(ranked.firstIndex(of: s)! + 1)") }
     }
 }
 

@@ -19,6 +19,8 @@ public final class Portfolio {
     public private(set) var trades: [Trade] = []
     private var entryTime: [Timestamp]
     private var entryBar: [Int]
+    /// The tag of the order that opened each position, given to its trades.
+    private var entryTag: [String]
     private var entryCommissionPerUnit: [Double]
     /// Σ |quantity| · price of the open position's entry fills, kept exactly enough that
     /// `averagePrice` is the correctly rounded average, not a running one re-rounded per fill.
@@ -33,6 +35,7 @@ public final class Portfolio {
         entryNotional = [CompensatedSum](repeating: CompensatedSum(), count: symbolCount)
         entryTime = [Timestamp](repeating: Timestamp(milliseconds: 0), count: symbolCount)
         entryBar = [Int](repeating: 0, count: symbolCount)
+        entryTag = [String](repeating: "", count: symbolCount)
     }
 
     @inlinable public var equity: Double {
@@ -55,14 +58,15 @@ public final class Portfolio {
         return n
     }
 
-    /// Books a fill; appends a trade for any quantity it closes.
-    public func apply(_ fill: Fill, barIndex: Int) {
+    /// Books a fill; appends a trade for any quantity it closes. `tag` is the order's: it
+    /// labels the position when this fill opens one.
+    public func apply(_ fill: Fill, barIndex: Int, tag: String? = nil) {
         let s = fill.symbol
         let q = quantity[s]
         let d = fill.side.sign * fill.quantity
         cash -= d * fill.price + fill.commission
         if q == 0 || (q > 0) == (d > 0) {
-            open(symbol: s, adding: d, price: fill.price, commission: fill.commission, at: fill.time, barIndex: barIndex)
+            open(symbol: s, adding: d, price: fill.price, commission: fill.commission, at: fill.time, barIndex: barIndex, tag: tag)
             return
         }
         let closed = min(abs(d), abs(q))
@@ -75,7 +79,7 @@ public final class Portfolio {
             id: trades.count + 1, symbol: s, direction: direction, quantity: closed,
             entryTime: entryTime[s], entryPrice: averagePrice[s], exitTime: fill.time, exitPrice: fill.price,
             commission: exitCommission + entryCommission, pnl: pnl,
-            returnFraction: pnl / (closed * averagePrice[s]), bars: barIndex - entryBar[s]))
+            returnFraction: pnl / (closed * averagePrice[s]), bars: barIndex - entryBar[s], tag: entryTag[s]))
         let rest = abs(d) - closed
         if closed == abs(q) {
             quantity[s] = 0
@@ -85,7 +89,7 @@ public final class Portfolio {
             openPositionCount -= 1
             if rest > 0 {
                 open(symbol: s, adding: rest * (d > 0 ? 1 : -1), price: fill.price,
-                     commission: fill.commission - exitCommission, at: fill.time, barIndex: barIndex)
+                     commission: fill.commission - exitCommission, at: fill.time, barIndex: barIndex, tag: tag)
             }
         } else {
             quantity[s] = q + d
@@ -95,13 +99,15 @@ public final class Portfolio {
         }
     }
 
-    private func open(symbol s: Int, adding d: Double, price: Double, commission: Double, at time: Timestamp, barIndex: Int) {
+    private func open(symbol s: Int, adding d: Double, price: Double, commission: Double, at time: Timestamp, barIndex: Int,
+                      tag: String?) {
         let q = quantity[s]
         let newQuantity = q + d
         if q == 0 {
             openPositionCount += 1
             entryTime[s] = time
             entryBar[s] = barIndex
+            entryTag[s] = tag ?? ""
         }
         // A position opened by one fill keeps that fill's price exactly: (|d|·p)/|d| is not
         // always p in floating point (16335.47 came out as 16335.469999999998), and

@@ -78,7 +78,7 @@ extension RunState {
             price: fillPrice, commission: config.commission.commission(quantity: approved, price: fillPrice),
             slippage: abs(fillPrice - reference) * approved)
         fills.append(fill)
-        portfolio.apply(fill, barIndex: barIndex)
+        portfolio.apply(fill, barIndex: barIndex, tag: order.tag)
         filled[i] += approved
         let after = portfolio.quantity[s]
         if before != 0 && (after == 0 || (after > 0) != (before > 0)) { lastExit[s] = (b, time) }

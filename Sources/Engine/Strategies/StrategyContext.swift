@@ -36,43 +36,48 @@ public final class StrategyContext {
     /// orders are live from the next bar until filled, cancelled or (time in force `day`)
     /// the end of the trading day. With `execution.latency`, "next bar" is the first bar at
     /// or after the order reaches the venue.
+    ///
+    /// `tag` labels why the strategy traded; when the order opens a position, its trades
+    /// carry the tag (trades.csv, breakdowns.json by tag). Every order method takes one.
     @discardableResult
     public func submit(symbol: Int, side: Side, size: OrderSize, kind: OrderKind = .market,
-                       timeInForce: TimeInForce = .gtc) -> Int {
+                       timeInForce: TimeInForce = .gtc, tag: String? = nil) -> Int {
         precondition(symbols.indices.contains(symbol), "symbol \(symbol) is not in this run")
-        let order = makeOrder(symbol: symbol, side: side, size: size, kind: kind, timeInForce: timeInForce)
+        var order = makeOrder(symbol: symbol, side: side, size: size, kind: kind, timeInForce: timeInForce)
+        order.tag = tag.map(Self.plainTag)
         outbox.append(order)
         return order.id
     }
 
     @discardableResult
-    public func buy(_ symbol: Int, quantity: Double, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc) -> Int {
-        submit(symbol: symbol, side: .buy, size: .quantity(quantity), kind: kind, timeInForce: timeInForce)
+    public func buy(_ symbol: Int, quantity: Double, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc, tag: String? = nil) -> Int {
+        submit(symbol: symbol, side: .buy, size: .quantity(quantity), kind: kind, timeInForce: timeInForce, tag: tag)
     }
 
     @discardableResult
-    public func sell(_ symbol: Int, quantity: Double, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc) -> Int {
-        submit(symbol: symbol, side: .sell, size: .quantity(quantity), kind: kind, timeInForce: timeInForce)
+    public func sell(_ symbol: Int, quantity: Double, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc, tag: String? = nil) -> Int {
+        submit(symbol: symbol, side: .sell, size: .quantity(quantity), kind: kind, timeInForce: timeInForce, tag: tag)
     }
 
     /// Enters on `side` with the size the config's `risk.sizing` gives at the fill
     /// (fixed, percent of equity, or ATR volatility sizing).
     @discardableResult
-    public func enter(_ symbol: Int, side: Side = .buy, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc) -> Int {
-        submit(symbol: symbol, side: side, size: .sized, kind: kind, timeInForce: timeInForce)
+    public func enter(_ symbol: Int, side: Side = .buy, kind: OrderKind = .market, timeInForce: TimeInForce = .gtc,
+                      tag: String? = nil) -> Int {
+        submit(symbol: symbol, side: side, size: .sized, kind: kind, timeInForce: timeInForce, tag: tag)
     }
 
     /// Moves the position to `fraction` of equity (1 = all in long, 0 = flat, -1 = all in
     /// short), sized at the fill price. Each call is an order: call it when the view
     /// changes, not on every bar, unless rebalancing every bar is what you mean.
     @discardableResult
-    public func targetPercent(_ symbol: Int, _ fraction: Double, kind: OrderKind = .market) -> Int {
-        submit(symbol: symbol, side: fraction >= 0 ? .buy : .sell, size: .targetPercent(fraction), kind: kind)
+    public func targetPercent(_ symbol: Int, _ fraction: Double, kind: OrderKind = .market, tag: String? = nil) -> Int {
+        submit(symbol: symbol, side: fraction >= 0 ? .buy : .sell, size: .targetPercent(fraction), kind: kind, tag: tag)
     }
 
     /// Closes the whole position in `symbol` at market.
     @discardableResult
-    public func close(_ symbol: Int) -> Int { targetPercent(symbol, 0) }
+    public func close(_ symbol: Int, tag: String? = nil) -> Int { targetPercent(symbol, 0, tag: tag) }
 
     /// Cancels an order that has not filled yet (it travels to the venue with the same
     /// latency as an order, so an order may fill before its cancel arrives).
@@ -80,7 +85,7 @@ public final class StrategyContext {
 
     /// Cancel/replace: a new order with `kind` (and `quantity`, else what is left of the
     /// old one) takes the place of `orderID` when it reaches the venue, keeping its side,
-    /// symbol and bracket links. If the old order filled first, the replace does nothing
+    /// symbol, bracket links and tag. If the old order filled first, the replace does nothing
     /// (counted as `replaces_failed`). Returns the new order's id.
     @discardableResult
     public func replace(orderID: Int, kind: OrderKind, quantity: Double? = nil) -> Int {
@@ -104,12 +109,12 @@ public final class StrategyContext {
     /// one bar reaches both, `execution.intrabar` decides which fills (the stop, by default).
     @discardableResult
     public func bracket(_ symbol: Int, side: Side, size: OrderSize = .sized, entry: OrderKind = .market,
-                        stopLoss: Double, takeProfit: Double? = nil, timeInForce: TimeInForce = .gtc) -> Bracket {
+                        stopLoss: Double, takeProfit: Double? = nil, timeInForce: TimeInForce = .gtc, tag: String? = nil) -> Bracket {
         precondition(!size.isTarget, "a bracket's entry needs a quantity or .sized, not a target percent")
         if let tp = takeProfit {
             precondition(side == .buy ? stopLoss < tp : stopLoss > tp, "a bracket's stop-loss must lie on the losing side of its take-profit")
         }
-        let entryID = submit(symbol: symbol, side: side, size: size, kind: entry, timeInForce: timeInForce)
+        let entryID = submit(symbol: symbol, side: side, size: size, kind: entry, timeInForce: timeInForce, tag: tag)
         func leg(_ kind: OrderKind) -> Int {
             var order = makeOrder(symbol: symbol, side: side.opposite, size: .quantity(0), kind: kind, timeInForce: .gtc)
             order.parent = entryID
@@ -128,6 +133,12 @@ public final class StrategyContext {
     /// and a stopped trade loses the configured share of equity.
     public func stopDistance(_ symbol: Int) -> Double? {
         sizing.stopDistance(atr: volatility.sizingATR(symbol))
+    }
+
+    /// A tag on one line and at most 100 characters: it is a CSV field and a table label.
+    static func plainTag(_ tag: String) -> String {
+        let line = String(tag.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        return line.count > 100 ? String(line.prefix(100)) : line
     }
 
     /// A new order with the next id (strategy orders and the engine's own: forced exits,

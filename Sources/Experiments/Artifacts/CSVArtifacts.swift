@@ -25,7 +25,7 @@ enum CSVArtifacts {
             w.int(t.id); w.comma(); w.text(r.symbols[t.symbol]); w.comma(); w.text(t.direction.rawValue); w.comma()
             w.number(t.quantity); w.comma(); w.time(t.entryTime); w.comma(); w.number(t.entryPrice); w.comma()
             w.time(t.exitTime); w.comma(); w.number(t.exitPrice); w.comma(); w.number(t.commission); w.comma()
-            w.number(t.pnl); w.comma(); w.number(t.returnFraction); w.comma(); w.int(t.bars); w.newline()
+            w.number(t.pnl); w.comma(); w.number(t.returnFraction); w.comma(); w.int(t.bars); w.comma(); w.field(t.tag); w.newline()
         }
         return w.bytes
     }
@@ -125,6 +125,10 @@ struct ByteWriter {
     mutating func int(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
     mutating func number(_ d: Double) { text(CanonicalValue.format(d)) }
     mutating func time(_ t: Timestamp) { t.appendISO8601(to: &bytes) }
+    /// A field quoted only when it must be (a comma or a quote in it): tags are usually plain words.
+    mutating func field(_ s: String) {
+        if s.utf8.contains(where: { $0 == 44 || $0 == 34 }) { quoted(s) } else { text(s) }
+    }
     mutating func quoted(_ s: String) {
         bytes.append(34)
         for b in s.utf8 { if b == 34 { bytes.append(34) }; bytes.append(b) }

@@ -204,13 +204,15 @@ enum RunIndexer {
         let url = folder.appendingPathComponent("trades.csv")
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         let table = try CSVTable(url: url, name: "\(runID)/trades.csv")
-        let c = TradeRecord.columns.map { table.column($0) }
+        let c = TradeRecord.columns.dropLast().map { table.column($0) }
         guard c.allSatisfy({ $0 != nil }) else { return [] }
         let i = c.map { $0! }
+        let tag = table.column("tag")  // absent in runs recorded before tags
         return table.rows.map { r in
             TradeRecord(runID: runID, tradeID: Int(r[i[0]]) ?? 0, symbol: r[i[1]], direction: r[i[2]], quantity: Double(r[i[3]]) ?? 0,
                         entryTime: r[i[4]], entryPrice: Double(r[i[5]]) ?? 0, exitTime: r[i[6]], exitPrice: Double(r[i[7]]) ?? 0,
-                        commission: Double(r[i[8]]) ?? 0, pnl: Double(r[i[9]]) ?? 0, return: Double(r[i[10]]) ?? 0, bars: Int(r[i[11]]) ?? 0)
+                        commission: Double(r[i[8]]) ?? 0, pnl: Double(r[i[9]]) ?? 0, return: Double(r[i[10]]) ?? 0, bars: Int(r[i[11]]) ?? 0,
+                        tag: tag.map { r[$0] } ?? "")
         }
     }
 

@@ -6,6 +6,9 @@ import Model
 /// places a stop `stop_atr` × ATR(`atr_period`) below that close. Exits at market when a
 /// close falls below the lowest low of the previous `exit` bars, or by the stop.
 ///
+/// Entries are tagged `decisive` when the close clears the channel by at least half an ATR,
+/// `marginal` otherwise.
+///
 /// Sizing: by default each entry targets `size` / symbols of equity. With `risk_sized: true`
 /// the entry is a bracket sized by the config's `risk.sizing` (set it to ATR sizing with the
 /// same multiple and period, and a stopped trade loses `risk_per_trade` of equity); `size`
@@ -49,10 +52,13 @@ public struct DonchianBreakout: Strategy {
         }
         if !holding && stopOrder[s] == nil && bar.close > upper {
             let stop = bar.close - stopMultiple * range
+            // Does a breakout that clears the channel by half an ATR or more do better than
+            // one that barely pokes through? The tag lets breakdowns.json answer it.
+            let tag = bar.close - upper >= 0.5 * range ? "decisive" : "marginal"
             if riskSized {
-                stopOrder[s] = context.bracket(s, side: .buy, size: .sized, stopLoss: stop).stopLoss
+                stopOrder[s] = context.bracket(s, side: .buy, size: .sized, stopLoss: stop, tag: tag).stopLoss
             } else {
-                context.targetPercent(s, share)
+                context.targetPercent(s, share, tag: tag)
                 stopOrder[s] = context.submit(symbol: s, side: .sell, size: .targetPercent(0), kind: .stop(price: stop))
             }
         } else if holding && bar.close < lower {

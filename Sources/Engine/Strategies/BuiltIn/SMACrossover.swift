@@ -5,7 +5,8 @@ import Model
 /// `direction: long_only` buys `size` of equity (split evenly over the symbols) when fast
 /// crosses above slow and goes flat when it crosses below; `long_short` reverses to a short
 /// of the same size instead of going flat. Only crosses trade (see `Crossover` for ties):
-/// a run that starts with fast above slow waits for the next cross up.
+/// a run that starts with fast above slow waits for the next cross up. Entries are tagged
+/// `long` and `short`.
 public struct SMACrossover: Strategy {
     public static let name = "sma-crossover"
     let longShort: Bool
@@ -33,8 +34,8 @@ public struct SMACrossover: Strategy {
         slow[s].update(bar.close)
         guard slow[s].isReady else { return }
         switch cross[s].update(fast: fast[s].value, slow: slow[s].value) {
-        case .up: context.targetPercent(s, share)
-        case .down: context.targetPercent(s, longShort ? -share : 0)
+        case .up: context.targetPercent(s, share, tag: "long")
+        case .down: context.targetPercent(s, longShort ? -share : 0, tag: longShort ? "short" : nil)
         case .none: break
         }
     }
