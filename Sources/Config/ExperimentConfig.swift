@@ -35,6 +35,8 @@ public struct ExperimentConfig: Sendable, Equatable {
     public var timeZone = "UTC"
     /// `output.equity_every`: keep one equity row per period (ms) instead of every bar.
     public var equityEvery: Int64?
+    /// `report:` what a plain run's breakdowns.json and tearsheet compare against.
+    public var report = ReportOptions()
     /// Splits and stress scenarios for `quantbt validate`.
     public var validation = ValidationPlan()
     /// The grid of `quantbt sweep` and the folds of `quantbt walk-forward`.
@@ -116,6 +118,11 @@ public struct ExperimentConfig: Sendable, Equatable {
         config.equityEvery = try output.optionalDuration("equity_every", word: "bar")
         try output.finish()
 
+        let report = try top.section("report")
+        config.report = ReportOptions(benchmark: try report.optionalString("benchmark"),
+                                      rollingWindow: try report.optionalInt("rolling_window", range: 2...10_000_000))
+        try report.finish()
+
         config.validation = try ValidationReader.read(splits: top.section("splits"), stress: top.section("stress"))
         config.sweep = try SweepReader.read(top.section("sweep"))
         config.walkForward = try SweepReader.readWalkForward(top.section("walk_forward"))
@@ -194,6 +201,7 @@ public struct ExperimentConfig: Sendable, Equatable {
                 "periods_per_year": .optional(metrics.periodsPerYear), "risk_free_rate": .number(metrics.riskFreeRate),
             ]),
             "output": .map(["equity_every": .string(equityEvery.map(DurationText.format) ?? "bar")]),
+            "report": .map(["benchmark": report.benchmark.map { .string($0) } ?? .null, "rolling_window": report.rollingWindow.map { .int($0) } ?? .null]),
         ])
     }
 }

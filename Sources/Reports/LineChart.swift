@@ -17,6 +17,8 @@ public struct LineChart: Sendable {
     public var series: [Series]
     public var width = 960
     public var height: Int
+    /// Axis labels as percentages (0.25 reads 25%): drawdowns and returns.
+    public var percent = false
 
     public init(title: String, series: [Series], height: Int) {
         (self.title, self.series, self.height) = (title, series, height)
@@ -52,7 +54,7 @@ public struct LineChart: Sendable {
                                         ("fill", "none"), ("stroke", "#ccc")])
         for value in [v1, v0] {
             svg += Markup.element("text", [("x", "\(Int(left) - 4)"), ("y", y(value)), ("font-size", "11"), ("text-anchor", "end"),
-                                           ("dominant-baseline", "middle")], text: String(format: abs(value) < 10 ? "%.3f" : "%.0f", value))
+                                           ("dominant-baseline", "middle")], text: percent ? String(format: "%.1f%%", value * 100) : String(format: abs(value) < 10 ? "%.3f" : "%.0f", value))
         }
         svg += Markup.element("text", [("x", "\(Int(left))"), ("y", "\(height - 6)"), ("font-size", "11")], text: Timestamp(milliseconds: t0).dateString)
         svg += Markup.element("text", [("x", "\(width - Int(right))"), ("y", "\(height - 6)"), ("font-size", "11"), ("text-anchor", "end")],

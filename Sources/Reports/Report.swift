@@ -47,11 +47,13 @@ public struct ReportTable: Sendable, Equatable {
 public enum Chart: Sendable {
     case lines(LineChart)
     case heatmap(Heatmap)
+    case bars(BarChart)
 
     public var title: String {
         switch self {
         case .lines(let c): c.title
         case .heatmap(let h): h.title
+        case .bars(let b): b.title
         }
     }
 }

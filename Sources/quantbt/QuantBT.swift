@@ -19,6 +19,6 @@ struct QuantBT: ParsableCommand {
               quantbt new rsi-pullback
               quantbt data samples
             """,
-        subcommands: [Run.self, Backtest.self, Validate.self, Sweep.self, WalkForward.self, Runs.self, Verify.self, Bless.self, Diff.self, New.self, DataCommand.self]
+        subcommands: [Run.self, Backtest.self, Validate.self, Sweep.self, WalkForward.self, Runs.self, Verify.self, Bless.self, Diff.self, ReportCommand.self, New.self, DataCommand.self]
     )
 }

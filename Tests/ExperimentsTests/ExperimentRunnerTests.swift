@@ -9,7 +9,7 @@ private func config(_ overrides: [String] = []) throws -> ExperimentConfig {
                              to: "2023-06-30", overrides: ["costs.commission=0.001"] + overrides)
 }
 
-private let artifactNames = ["config.yaml", "equity.csv", "fills.csv", "manifest.json", "metrics.json", "rejections.csv", "risk_events.csv", "trades.csv"]
+private let artifactNames = ["breakdowns.json", "config.yaml", "equity.csv", "fills.csv", "manifest.json", "metrics.json", "rejections.csv", "risk_events.csv", "trades.csv"]
 
 /// Running the same config twice gives byte-identical artifacts.
 @Test func runsAreDeterministic() throws {
@@ -27,20 +27,20 @@ private let artifactNames = ["config.yaml", "equity.csv", "fills.csv", "manifest
     }
 }
 
-/// A run writes every artifact, lists each but provenance.json (wall time) in the
-/// manifest, and points `latest` at itself.
+/// A run writes every artifact and its tearsheet, lists each but provenance.json (wall
+/// time) and the reports (they show the run id) in the manifest, and points `latest` at itself.
 @Test func runWritesArtifactsAndManifest() throws {
     let out = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
     let outcome = try ExperimentRunner(root: repositoryRoot, artifacts: out).run(SMACrossover.self, config: config())
     let files = try FileManager.default.contentsOfDirectory(atPath: outcome.runDirectory).sorted()
-    #expect(files == (artifactNames + ["provenance.json"]).sorted())
+    #expect(files == (artifactNames + ["provenance.json", "report.html", "report.md"]).sorted())
     let manifest = try #require(try Manifest.read(in: URL(fileURLWithPath: outcome.runDirectory), label: "run"))
     #expect(manifest.files.keys.sorted() == artifactNames.filter { $0 != "manifest.json" })
     let latest = out.appendingPathComponent("backtest-sma-crossover/latest").resolvingSymlinksInPath().path
     #expect(latest == URL(fileURLWithPath: outcome.runDirectory).resolvingSymlinksInPath().path)
     let trades = try String(contentsOfFile: "\(outcome.runDirectory)/trades.csv", encoding: .utf8)
-    #expect(trades.hasPrefix("trade_id,symbol,direction,quantity,entry_time,entry_price,exit_time,exit_price,commission,pnl,return,bars\n1,ETHUSD,long,"))
+    #expect(trades.hasPrefix("trade_id,symbol,direction,quantity,entry_time,entry_price,exit_time,exit_price,commission,pnl,return,bars,tag\n1,ETHUSD,long,"))
 }
 
 /// Bad input stops the run before anything that looks like a run folder exists.

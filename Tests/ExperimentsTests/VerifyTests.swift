@@ -62,7 +62,7 @@ private func replacingLine(_ n: Int, in text: String, with edit: (String) -> Str
     defer { f.remove() }
     let report = try f.verify(f.run)
     #expect(report.status == .success)
-    #expect(report.files.map(\.name) == ["config.yaml", "equity.csv", "fills.csv", "metrics.json", "rejections.csv", "risk_events.csv", "trades.csv"])
+    #expect(report.files.map(\.name) == ["breakdowns.json", "config.yaml", "equity.csv", "fills.csv", "metrics.json", "rejections.csv", "risk_events.csv", "trades.csv"])
     #expect(report.files.allSatisfy { $0.status == .identical })
     #expect(FileManager.default.fileExists(atPath: f.golden.appendingPathComponent("provenance.json").path))
 }
@@ -220,9 +220,9 @@ private func replacingLine(_ n: Int, in text: String, with edit: (String) -> Str
     let set = try read("tolerances:\n  default: {rel: 1e-6}\n  metrics.json: {metrics: {sharpe: {abs: 0.001}}}\n")
     #expect(set.tolerance(file: "metrics.json", field: "metrics.sharpe") == Tolerance(abs: 0.001, rel: 1e-6))
     #expect(errorText { _ = try read("tolerances:\n  trades.csv: {columns: {pnll: {abs: 1}}}\n") }
-        == "x.yaml:3: tolerances.trades.csv.columns.pnll: no column named 'pnll' (did you mean 'pnl'?); known: trade_id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price, commission, pnl, return, bars")
+        == "x.yaml:3: tolerances.trades.csv.columns.pnll: no column named 'pnll' (did you mean 'pnl'?); known: trade_id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price, commission, pnl, return, bars, tag")
     #expect(errorText { _ = try read("tolerances:\n  trade.csv: {abs: 1}\n") }
-        == "x.yaml:3: tolerances.trade.csv: unknown key (did you mean 'trades.csv'?); known keys under tolerances: default, trades.csv, fills.csv, equity.csv, rejections.csv, risk_events.csv, metrics.json")
+        == "x.yaml:3: tolerances.trade.csv: unknown key (did you mean 'trades.csv'?); known keys under tolerances: default, trades.csv, fills.csv, equity.csv, rejections.csv, risk_events.csv, metrics.json, breakdowns.json")
     #expect(errorText { _ = try read("tolerances:\n  default: {abs: -1}\n") }
         == "x.yaml:3: tolerances.default.abs: -1 is out of range; use a value from 0.0 to 1.7976931348623157e+308")
 }

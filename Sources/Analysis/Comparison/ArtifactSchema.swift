@@ -17,7 +17,7 @@ package struct ArtifactSchema: Sendable {
     package static let trades = ArtifactSchema(
         name: "trades.csv", kind: .csv,
         columns: ["trade_id", "symbol", "direction", "quantity", "entry_time", "entry_price", "exit_time", "exit_price",
-                  "commission", "pnl", "return", "bars"],
+                  "commission", "pnl", "return", "bars", "tag"],
         key: ["symbol", "entry_time"], labels: ["trade_id"])
     package static let fills = ArtifactSchema(
         name: "fills.csv", kind: .csv,
@@ -33,9 +33,10 @@ package struct ArtifactSchema: Sendable {
         name: "risk_events.csv", kind: .csv, columns: ["time", "rule", "event", "symbol", "detail"],
         key: ["time", "rule", "event", "symbol"], labels: [])
     package static let metrics = ArtifactSchema(name: "metrics.json", kind: .json, columns: [], key: [], labels: [])
+    package static let breakdowns = ArtifactSchema(name: "breakdowns.json", kind: .json, columns: [], key: [], labels: [])
     package static let config = ArtifactSchema(name: "config.yaml", kind: .yaml, columns: [], key: [], labels: [])
 
-    package static let all: [ArtifactSchema] = [config, trades, fills, equity, rejections, riskEvents, metrics]
+    package static let all: [ArtifactSchema] = [config, trades, fills, equity, rejections, riskEvents, metrics, breakdowns]
 
     /// The schema for a file name; an unknown CSV is matched row by row.
     package static func named(_ name: String) -> ArtifactSchema {

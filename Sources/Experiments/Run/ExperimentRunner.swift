@@ -110,7 +110,8 @@ public struct ExperimentRunner {
                 case .failure(let error): provenance.gitError = "\(error)"
                 }
                 provenance.holdoutEvaluations = holdout
-                return [("provenance.json", provenance.document(manifestSHA256: manifestSHA).json())]
+                let document = provenance.document(manifestSHA256: manifestSHA)
+                return [("provenance.json", document.json())] + study.finalFiles(outcome, runID: runID, provenance: document)
             }
         } catch {
             directory.discard()

@@ -11,6 +11,8 @@ public struct RunOutcome: RecordedOutcome {
     public var metrics: PerformanceMetrics
     public var dataReport: ValidationReport
     public var result: BacktestResult
+    /// breakdowns.json: by symbol, period and tag, worst drawdowns, benchmark, chart curves.
+    public var breakdowns: CanonicalValue = .null
 
     /// The single JSON object `--json` prints.
     public var json: CanonicalValue {

@@ -3,6 +3,8 @@ import Analysis
 import Engine
 import Foundation
 import MarketData
+import Model
+import Reports
 
 /// A plain run (`quantbt run`, `quantbt backtest`): one backtest over the whole period,
 /// written as trades, fills, equity, rejections, risk events and metrics.json.
@@ -10,19 +12,36 @@ package struct BacktestStudy<S: Strategy>: Study {
     package var config: ExperimentConfig
     package var strategyName: String { S.name }
 
-    package func check(_ input: StudyInput) throws { try input.checkParameters(S.self, [config]) }
+    package func check(_ input: StudyInput) throws {
+        try input.checkParameters(S.self, [config])
+        try input.checkBenchmark(config.report)
+    }
 
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> RunOutcome {
         var strategy = try ExperimentRunner.makeStrategy(S.self, config: config, symbols: input.symbols)
         let result = Backtest(series: input.series, config: input.backtest).run(&strategy)
         let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
+        let breakdowns = Breakdowns.compute(result, series: input.series, calendar: input.backtest.calendar, periodsPerYear: metrics.periodsPerYear,
+                                            riskFreeRate: config.metrics.riskFreeRate, options: config.report)
         progress?(1, 1)
-        return RunOutcome(config: config, metrics: metrics, dataReport: input.data.report, result: result)
+        var outcome = RunOutcome(config: config, metrics: metrics, dataReport: input.data.report, result: result)
+        outcome.breakdowns = breakdowns.canonical
+        return outcome
     }
 
     package func files(_ outcome: RunOutcome, runID: String) -> [RunFile] {
-        let document = outcome.metricsDocument
-        return CSVArtifacts.all(outcome.result, every: config.equityEvery) + [.text("metrics.json") { document.json() }]
+        let document = outcome.metricsDocument, breakdowns = outcome.breakdowns
+        return CSVArtifacts.all(outcome.result, every: config.equityEvery)
+            + [.text("metrics.json") { document.json() }, .text("breakdowns.json") { breakdowns.json() }]
+    }
+
+    /// The tearsheet, from the same values metrics.json, breakdowns.json and trades.csv hold.
+    package func finalFiles(_ outcome: RunOutcome, runID: String, provenance: CanonicalValue) -> [(name: String, text: String)] {
+        let trades = outcome.result.trades
+        let input = TearsheetInput(experiment: config.name, runID: runID, metrics: outcome.metricsDocument, breakdowns: outcome.breakdowns,
+                                   tradeReturns: trades.map(\.returnFraction), tradeBars: trades.map(\.bars), provenance: provenance)
+        let report = Tearsheet.build(input)
+        return [("report.md", MarkdownRenderer.render(report)), ("report.html", HTMLRenderer.render(report))]
     }
 }
 
@@ -36,5 +55,14 @@ extension ExperimentRunner {
     /// existential is opened once here; the engine loop itself stays generic.
     public func run(strategyType: any Strategy.Type, config: ExperimentConfig) throws -> RunOutcome {
         try run(strategyType, config: config)
+    }
+}
+
+extension StudyInput {
+    /// `report.benchmark` must name one of the run's symbols.
+    func checkBenchmark(_ options: ReportOptions) throws {
+        guard let name = options.benchmark, !symbols.contains(name) else { return }
+        throw ConfigError("report.benchmark: '\(excerpt(name))' is not a symbol of this run; its symbols are \(symbols.joined(separator: ", ")); "
+            + "name one of them, or remove the key to use the first")
     }
 }

@@ -2,6 +2,7 @@ import Config
 import Analysis
 import Engine
 import Foundation
+import Model
 import Reports
 
 /// One kind of run: a backtest, a validation, a sweep or a walk-forward. A study says
@@ -27,6 +28,10 @@ package protocol Study {
     /// The files of the run folder besides config.yaml, manifest.json and provenance.json.
     func files(_ outcome: Outcome, runID: String) -> [RunFile]
 
+    /// Files written last, once provenance is known (it names the manifest's hash): a plain
+    /// run's tearsheet. Not hashed.
+    func finalFiles(_ outcome: Outcome, runID: String, provenance: CanonicalValue) -> [(name: String, text: String)]
+
     /// How often the holdout has been evaluated, this run included (provenance); nil: it
     /// was not read.
     func holdoutEvaluations(_ outcome: Outcome) -> Int?
@@ -36,6 +41,7 @@ package protocol Study {
 }
 
 extension Study {
+    package func finalFiles(_ outcome: Outcome, runID: String, provenance: CanonicalValue) -> [(name: String, text: String)] { [] }
     package func holdoutEvaluations(_ outcome: Outcome) -> Int? { nil }
     package func recorded(_ outcome: Outcome, runID: String, runner: ExperimentRunner) throws {}
 }
