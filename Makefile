@@ -1,6 +1,7 @@
 # The two commands a new user runs (see README.md):
 #   make run    install what is missing, build, run experiments/sma-crossover on the sample data
 #   make test   install what is missing, build, run every test (goldens included)
+#   make test-browser   headless Chromium checks every shipped report (make test runs it too)
 # Others: make bench (release benchmark), make bench-store (results store), make bench-sweep (sweep memory and time), make data (sample data), make build.
 
 SWIFT ?= swift
@@ -8,13 +9,18 @@ QUANTBT = .build/debug/quantbt
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = libsqlite3-dev libgit2-dev
 
-.PHONY: run test build deps data bench bench-store bench-sweep clean
+.PHONY: run test test-browser build deps data bench bench-store bench-sweep clean
 
 run: build data
 	$(QUANTBT) run experiments/sma-crossover
 
 test: build data
 	$(SWIFT) test
+	bash Tests/browser/check-reports.sh
+
+# Headless Chromium opens every shipped report from disk, offline (installs chromium when missing).
+test-browser: build
+	bash Tests/browser/check-reports.sh
 
 # Builds every product: quantbt, each experiment's executable (the golden tests run them) and the tests.
 build: deps
