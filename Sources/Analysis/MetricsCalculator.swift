@@ -10,7 +10,8 @@ import Model
 /// annualized by √periodsPerYear.
 public enum MetricsCalculator {
     public static func compute(_ result: BacktestResult, conventions: MetricConventions = .init()) -> PerformanceMetrics {
-        let ppy = conventions.resolvedPeriodsPerYear(times: result.times)
+        let annualization = conventions.annualization(times: result.times)
+        let ppy = annualization.periodsPerYear
         let equity = result.equity
         let start = result.initialCapital
         let final = equity.last ?? start
@@ -79,6 +80,6 @@ public enum MetricsCalculator {
             commissionPaid: result.fills.reduce(0) { $0 + $1.commission },
             slippagePaid: result.fills.reduce(0) { $0 + $1.slippage },
             bars: result.barsProcessed,
-            periodsPerYear: ppy)
+            periodsPerYear: ppy, periodsPerYearSource: annualization.source)
     }
 }

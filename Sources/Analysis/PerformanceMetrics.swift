@@ -26,6 +26,8 @@ public struct PerformanceMetrics: Sendable, Equatable {
     public var slippagePaid: Double
     public var bars: Int
     public var periodsPerYear: Double
+    /// Where `periodsPerYear` came from (metrics.json's conventions); not a metric.
+    public var periodsPerYearSource: String = "config"
 
     /// Keys whose values are counts, written as whole numbers.
     public static let countKeys: Set<String> = ["bars", "fills", "max_drawdown_bars", "orders", "rejections", "trades"]

@@ -37,7 +37,7 @@ public struct RunOutcome: RecordedOutcome {
             "metrics": m.canonical,
             "conventions": .map([
                 "periods_per_year": .number(m.periodsPerYear),
-                "periods_per_year_source": .string(config.metrics.periodsPerYear == nil ? "inferred from bar spacing, 365-day year" : "config"),
+                "periods_per_year_source": .string(m.periodsPerYearSource),
                 "risk_free_rate": .number(config.metrics.riskFreeRate),
                 "returns": .string("simple per-bar returns of equity at bar closes; the first from initial capital"),
                 "sharpe": .string("mean excess return / sample std (n-1) * sqrt(periods_per_year)"),
