@@ -44,7 +44,7 @@ private func result(equity: [Double], trades: [Double] = [], capital: Double = 1
     #expect(m.maxDrawdown == 0)
 }
 
-/// Periods per year are inferred from the most common bar spacing on a 365-day year.
+/// Periods per year: inferred from the bars observed (Annualization, tested in AnnualizationTests), or the config.
 @Test func infersPeriodsPerYear() {
     #expect(MetricConventions().resolvedPeriodsPerYear(times: [0, 60_000, 120_000, 180_000]) == 525_600)
     #expect(MetricConventions().resolvedPeriodsPerYear(times: [0, 86_400_000, 172_800_000]) == 365)
