@@ -21,8 +21,10 @@ package struct BacktestStudy<S: Strategy>: Study {
         var strategy = try ExperimentRunner.makeStrategy(S.self, config: config, symbols: input.symbols)
         let result = Backtest(series: input.series, config: input.backtest).run(&strategy)
         let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
+        var timer = PhaseTimer()  // QUANTBT_TIMINGS=1: make bench reports what the tearsheet costs
         let breakdowns = Breakdowns.compute(result, series: input.series, calendar: input.backtest.calendar, periodsPerYear: metrics.periodsPerYear,
                                             riskFreeRate: config.metrics.riskFreeRate, options: config.report)
+        timer.mark("breakdowns")
         progress?(1, 1)
         var outcome = RunOutcome(config: config, metrics: metrics, dataReport: input.data.report, result: result)
         outcome.breakdowns = breakdowns.canonical
@@ -37,6 +39,8 @@ package struct BacktestStudy<S: Strategy>: Study {
 
     /// The tearsheet, from the same values metrics.json, breakdowns.json and trades.csv hold.
     package func finalFiles(_ outcome: RunOutcome, runID: String, provenance: CanonicalValue) -> [(name: String, text: String)] {
+        var timer = PhaseTimer()
+        defer { timer.mark("report") }
         let trades = outcome.result.trades
         let input = TearsheetInput(experiment: config.name, runID: runID, metrics: outcome.metricsDocument, breakdowns: outcome.breakdowns,
                                    tradeReturns: trades.map(\.returnFraction), tradeBars: trades.map(\.bars), provenance: provenance)
