@@ -14,10 +14,16 @@ struct LocalTime {
     /// Local days since 1970-01-01.
     var day: Int64
 
+    /// Local days since 1970-01-01 of `time` (floor division: before 1970 too).
+    static func day(_ time: Int64, calendar: TradingCalendar) -> Int64 {
+        let local = time + calendar.offset(at: time), msPerDay = Timestamp.millisecondsPerDay
+        return local >= 0 ? local / msPerDay : -((-local + msPerDay - 1) / msPerDay)
+    }
+
     init(_ time: Int64, calendar: TradingCalendar) {
         let local = time + calendar.offset(at: time)
         let msPerDay = Timestamp.millisecondsPerDay
-        day = local >= 0 ? local / msPerDay : -((-local + msPerDay - 1) / msPerDay)
+        day = Self.day(time, calendar: calendar)
         let civil = Timestamp.civilFromDays(day)
         (year, month) = (civil.year, civil.month)
         weekday = Int(((day % 7) + 7 + 3) % 7)  // 1970-01-01 was a Thursday

@@ -31,19 +31,33 @@ package struct PeriodBreakdown: Sendable, Equatable {
     /// 24 entries, hour 0 first; nil when the bars are daily or coarser.
     package var hours: [TradeStats]?
 
-    /// - Complexity: O(bars + trades).
+    /// - Complexity: O(bars + trades); the civil date is computed once per local day.
     package static func compute(times: [Int64], equity: [Double], initialCapital: Double, trades: [Trade],
                                 calendar: TradingCalendar) -> PeriodBreakdown {
         var out = PeriodBreakdown()
         guard !times.isEmpty else { return out }
-        let local = times.map { LocalTime($0, calendar: calendar) }
-        out.years = rows(local, equity, initialCapital, trades, calendar, key: { $0.year }) { "\($0.year)" }
-        out.quarters = rows(local, equity, initialCapital, trades, calendar, key: { $0.year * 4 + $0.quarter }) { "\($0.year)-Q\($0.quarter)" }
-        out.months = rows(local, equity, initialCapital, trades, calendar, key: { $0.year * 12 + $0.month }) {
-            "\($0.year)-\($0.month < 10 ? "0" : "")\($0.month)"
+        // Every bar's month as year · 12 + month − 1; intraday: two bars on one local day.
+        var months = [Int]()
+        months.reserveCapacity(times.count)
+        var lastDay = Int64.min, month = 0, intraday = false
+        for t in times {
+            let day = LocalTime.day(t, calendar: calendar)
+            if day != lastDay {
+                let civil = Timestamp.civilFromDays(day)
+                (month, lastDay) = (civil.year * 12 + civil.month - 1, day)
+            } else {
+                intraday = true
+            }
+            months.append(month)
         }
-        // Intraday: two bars of the timeline fall on the same local day.
-        let intraday = zip(local, local.dropFirst()).contains { $0.day == $1.day }
+        let exits = trades.map { LocalTime($0.exitTime.milliseconds, calendar: calendar) }
+        out.years = rows(months, equity, initialCapital, trades, exits, key: { $0 / 12 }, tradeKey: { $0.year }) { "\($0)" }
+        out.quarters = rows(months, equity, initialCapital, trades, exits, key: { $0 / 3 }, tradeKey: { $0.year * 4 + $0.quarter - 1 }) {
+            "\($0 / 4)-Q\($0 % 4 + 1)"
+        }
+        out.months = rows(months, equity, initialCapital, trades, exits, key: { $0 }, tradeKey: { $0.year * 12 + $0.month - 1 }) {
+            "\($0 / 12)-\($0 % 12 < 9 ? "0" : "")\($0 % 12 + 1)"
+        }
         if intraday {
             var weekdays = [TradeStats](repeating: TradeStats(), count: 7), hours = [TradeStats](repeating: TradeStats(), count: 24)
             for t in trades {
@@ -56,18 +70,20 @@ package struct PeriodBreakdown: Sendable, Equatable {
         return out
     }
 
-    /// Consecutive bars with the same `key` form one period; trades go to the period of
-    /// their exit (periods are contiguous and sorted, so one pass serves both).
-    private static func rows(_ local: [LocalTime], _ equity: [Double], _ start: Double, _ trades: [Trade], _ calendar: TradingCalendar,
-                             key: (LocalTime) -> Int, label: (LocalTime) -> String) -> [PeriodRow] {
+    /// Consecutive bars with the same period key (`key` of their month index) form one
+    /// period; trades go to the period of their exit (`tradeKey` of its local time, the
+    /// same numbering).
+    private static func rows(_ months: [Int], _ equity: [Double], _ start: Double, _ trades: [Trade], _ exits: [LocalTime],
+                             key: (Int) -> Int, tradeKey: (LocalTime) -> Int, label: (Int) -> String) -> [PeriodRow] {
         var rows: [PeriodRow] = []
         var keys: [Int] = []
         var opening = start, peak = start, worst = 0.0
-        for i in local.indices {
-            let k = key(local[i])
+        for i in months.indices {
+            let k = key(months[i])
             if keys.last != k {
+                if i > 0 { opening = equity[i - 1] }
                 keys.append(k)
-                rows.append(PeriodRow(label: label(local[i]), ret: 0, maxDrawdown: 0, stats: TradeStats()))
+                rows.append(PeriodRow(label: label(k), ret: 0, maxDrawdown: 0, stats: TradeStats()))
                 peak = opening
                 worst = 0
             }
@@ -75,12 +91,11 @@ package struct PeriodBreakdown: Sendable, Equatable {
             worst = max(worst, 1 - equity[i] / peak)
             rows[rows.count - 1].maxDrawdown = worst
             rows[rows.count - 1].ret = equity[i] / opening - 1
-            if i + 1 == local.count || key(local[i + 1]) != k { opening = equity[i] }
         }
         var index: [Int: Int] = [:]
         for (i, k) in keys.enumerated() { index[k] = i }
-        for t in trades {
-            if let i = index[key(LocalTime(t.exitTime.milliseconds, calendar: calendar))] { rows[i].stats.add(t) }
+        for (t, at) in zip(trades, exits) {
+            if let i = index[tradeKey(at)] { rows[i].stats.add(t) }
         }
         return rows
     }
