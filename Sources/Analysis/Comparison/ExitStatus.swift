@@ -35,7 +35,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .nondeterministic: "verify --runs: artifacts differ between runs"
         case .goldenMissing: "no goldens, or a golden file is missing"
         case .goldenCorrupt: "a golden file does not match its manifest, or cannot be parsed"
-        case .runIncomplete: "a run folder without manifest.json or provenance.json, or changed after the run"
+        case .runIncomplete: "a run folder without manifest.json or provenance.json, or changed after the run; report: not a plain run folder, or no breakdowns.json"
         case .differentExperiments: "diff: runs of different experiments"
         case .dirtyTree: "bless: uncommitted changes (use --force)"
         case .usage: "usage error"
