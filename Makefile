@@ -2,6 +2,7 @@
 #   make run    install what is missing, build, run experiments/sma-crossover on the sample data
 #   make test   install what is missing, build, run every test (goldens included)
 #   make test-browser   headless Chromium checks every shipped report (make test runs it too)
+#   make fuzz           libFuzzer on every parser of outside input (FUZZ_SECONDS each, default 120)
 # Others: make bench (release benchmark), make bench-store (results store), make bench-sweep (sweep memory and time), make data (sample data), make build.
 
 SWIFT ?= swift
@@ -9,7 +10,7 @@ QUANTBT = .build/debug/quantbt
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = libsqlite3-dev libgit2-dev
 
-.PHONY: run test test-browser build deps data bench bench-store bench-sweep clean
+.PHONY: run test test-browser fuzz build deps data bench bench-store bench-sweep clean
 
 run: build data
 	$(QUANTBT) run experiments/sma-crossover
@@ -17,6 +18,10 @@ run: build data
 test: build data
 	$(SWIFT) test
 	bash Tests/browser/check-reports.sh
+
+# libFuzzer on every parser of outside input; crashes are kept in fuzz/regressions/, which make test replays.
+fuzz: deps
+	bash fuzz/run.sh
 
 # Headless Chromium opens every shipped report from disk, offline (installs chromium when missing).
 test-browser: build

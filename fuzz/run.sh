@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# make fuzz: builds the libFuzzer harness (release, -sanitize=fuzzer,address, in .build/fuzz)
+# and runs each target for FUZZ_SECONDS (default 120) on fuzz/corpus/TARGET with its
+# dictionary. New coverage is kept in the corpus (commit what is worth keeping); a crash,
+# a hang over 5 s or memory over 2 GB stops the target and is copied to
+# fuzz/regressions/TARGET/, which `make test` replays from then on.
+#   FUZZ_TARGETS="csv filter" FUZZ_SECONDS=1800 FUZZ_JOBS=2 make fuzz
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${FUZZ_SECONDS:-120}
+jobs=${FUZZ_JOBS:-1}
+targets=${FUZZ_TARGETS:-"csv config sweep-axis artifacts filter"}
+
+echo "== building the harness (release, libFuzzer + AddressSanitizer, .build/fuzz)"
+swift build -c release --build-path .build/fuzz --product quantbt-fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -g 2>&1 | grep -vE "ld.gold: warning: Cannot export local symbol" | tail -3
+bin=$(swift build -c release --build-path .build/fuzz --show-bin-path)/quantbt-fuzz
+
+logs=$(mktemp -d)
+status=0
+fuzz_one() {  # TARGET: runs it, prints its last stats line, keeps a crash as a regression input
+  local t=$1 dict=fuzz/dict/$1.dict artifacts="$logs/$1-artifacts/"
+  mkdir -p "fuzz/corpus/$t" "fuzz/regressions/$t" "$artifacts"
+  local args=(-max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+              -artifact_prefix="$artifacts")
+  [ -f "$dict" ] && args+=(-dict="$dict")
+  if QUANTBT_FUZZ_TARGET=$t "$bin" "${args[@]}" "fuzz/corpus/$t" >"$logs/$t.log" 2>&1; then
+    echo "$t: $(grep -E '^#[0-9]+.*(DONE|pulse)' "$logs/$t.log" | tail -1)"
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$logs/$t.log" | sed "s/^/  $t: /"
+  else
+    echo "$t: FAILED (see below); inputs kept in fuzz/regressions/$t/"
+    cp "$artifacts"* "fuzz/regressions/$t/" 2>/dev/null || true
+    grep -E "ERROR|SUMMARY|Fatal error|deadly signal|timeout|out-of-memory" "$logs/$t.log" | head -5 | sed "s/^/  /"
+    return 1
+  fi
+}
+pids=()
+for t in $targets; do
+  fuzz_one "$t" &
+  pids+=($!)
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 1; done
+done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
+echo "logs: $logs"
+exit $status
