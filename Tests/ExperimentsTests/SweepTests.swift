@@ -14,6 +14,11 @@ import Testing
     #expect(try ParameterGrid.values("10").get() == ["10"])
     #expect(errorText { _ = try ParameterGrid.values("5:x:5").get() } == "'5:x:5' is not a range start:stop:step of numbers, e.g. 5:50:5")
     #expect(errorText { _ = try ParameterGrid.values("50:5:5").get() } == "'50:5:5': a range needs stop >= start and a step above 0, e.g. 5:50:5")
+    // Found by fuzzing: counts and values beyond an Int used to crash the conversion.
+    #expect(errorText { _ = try ParameterGrid.values("1:10001e90:1").get() } == "'1:10001e90:1' has about 1e+94 values; a sweep axis takes at most 10,000")
+    #expect(errorText { _ = try ParameterGrid.values("0:inf:1").get() } == "'0:inf:1': a range needs finite numbers (not inf or nan), e.g. 5:50:5")
+    #expect(try ParameterGrid.values("1e19:1e19:1").get() == ["1e+19"])
+    #expect(try ParameterGrid.values("1:3:1").get() == ["1", "2", "3"])
     let grid = ParameterGrid(axes: [.init(key: "params.a", values: ["1", "2"]), .init(key: "params.b", values: ["x", "y", "z"])])
     #expect(grid.count == 6)
     #expect(grid.combinations == [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]])

@@ -17,11 +17,12 @@ private func inputs(_ target: FuzzTarget) -> [URL] {
 /// Every corpus and regression input runs through its target again, each in under 5 s:
 /// a crash fixed once stays fixed (a crash here takes the test process down and fails the run).
 @Test(arguments: FuzzTarget.allCases)
-func corpusReplaysWithoutCrashOrHang(_ target: FuzzTarget) throws {
+func corpusReplaysWithoutCrashOrHang(_ target: FuzzTarget) {
     let files = inputs(target)
     #expect(files.count >= 5, "fuzz/corpus/\(target.rawValue) needs seed inputs")
     for file in files {
-        let data = try Data(contentsOf: file)
+        // A running `make fuzz` replaces corpus files as it reduces them: a file gone is no input.
+        guard let data = FileManager.default.contents(atPath: file.path) else { continue }
         let start = Date()
         target.run(data)
         let seconds = Date().timeIntervalSince(start)

@@ -20,6 +20,18 @@ public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     target.run(bytes.map { Data(bytes: $0, count: size) } ?? Data())
     return 0
 }
+
+// SwiftPM links an executable's entry as `<module>_main` (and points `main` at it), so
+// libFuzzer's own main is never linked: start its driver from here instead.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                       _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("quantbt_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var (count, vector) = (argc, argv)
+    return runDriver(&count, &vector) { bytes, size in fuzzOneInput(bytes, size) }
+}
 #else
 @main
 struct Replay {

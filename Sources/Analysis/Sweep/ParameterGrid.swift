@@ -67,13 +67,22 @@ public struct ParameterGrid: Sendable, Equatable {
         guard let a = Double(parts[0]), let b = Double(parts[1]), let step = Double(parts[2]) else {
             return .failure(RangeError("'\(excerpt(text))' is not a range start:stop:step of numbers, e.g. 5:50:5"))
         }
+        guard [a, b, step].allSatisfy(\.isFinite) else {
+            return .failure(RangeError("'\(excerpt(text))': a range needs finite numbers (not inf or nan), e.g. 5:50:5"))
+        }
         guard step > 0, b >= a else { return .failure(RangeError("'\(excerpt(text))': a range needs stop >= start and a step above 0, e.g. 5:50:5")) }
-        let n = Int(((b - a) / step + 1e-9).rounded(.down))
-        guard n < 10_000 else { return .failure(RangeError("'\(excerpt(text))' has \(n + 1) values; a sweep axis takes at most 10,000")) }
-        let integral = [a, b, step].allSatisfy { $0 == $0.rounded() }
+        // Counted as a Double first: 1:1e90:1 has more values than an Int holds (found by fuzzing).
+        let steps = ((b - a) / step + 1e-9).rounded(.down)
+        guard steps < 10_000 else {
+            let count = steps < 1e15 ? NumberFormat.plain(steps + 1) : String(format: "about %.3g", steps)
+            return .failure(RangeError("'\(excerpt(text))' has \(count) values; a sweep axis takes at most 10,000"))
+        }
+        let n = Int(steps)
+        // Whole numbers print as integers only where an Int holds them exactly.
+        let integral = [a, b, step].allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
         return .success((0...n).map { i in
             let v = a + Double(i) * step
-            return integral ? String(Int(v)) : String((v * 1e9).rounded() / 1e9)
+            return integral ? String(Int(v)) : abs(v) < 1e15 ? String((v * 1e9).rounded() / 1e9) : String(v)
         })
     }
 
