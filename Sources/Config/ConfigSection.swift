@@ -105,12 +105,16 @@ package final class ConfigSection {
         return ms
     }
 
-    /// A list of words; a single word is a list of one.
-    package func stringList(_ key: String) throws -> [String] {
+    /// A list of words; a single word is a list of one. More than `atMost` is an error.
+    package func stringList(_ key: String, atMost: Int = .max, what: String = "values") throws -> [String] {
         guard let child = raw(key) else { return [] }
         switch child.value {
         case .scalar(let s): return [s]
         case .list(let items):
+            guard items.count <= atMost else {
+                throw ConfigError("\(child.origin): \(keyPath(key)): \(NumberFormat.grouped(items.count)) \(what); a run takes at most "
+                    + "\(NumberFormat.grouped(atMost)) (split the universe into several experiments, or use one SQLite table)")
+            }
             return try items.map { item in
                 guard case .scalar(let s) = item.value else {
                     throw ConfigError("\(item.origin): \(keyPath(key)): expected a list of words, found a \(item.kindName) in it")

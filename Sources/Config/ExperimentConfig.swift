@@ -9,6 +9,11 @@ import Model
 /// `ConfigError` naming the file:line (or the `--set`) and the key path. `canonical` is the
 /// form written to config.yaml: every key, defaults included, sorted.
 public struct ExperimentConfig: Sendable, Equatable {
+    /// Data files and symbols a run takes: a universe of a few thousand names fits, a list
+    /// that an alias or a script ran away with does not.
+    public static let maxFiles = 10_000
+    public static let maxSymbols = 10_000
+
     public struct DataSource: Sendable, Equatable {
         /// CSV files, one per symbol.
         public var files: [String] = []
@@ -64,10 +69,10 @@ public struct ExperimentConfig: Sendable, Equatable {
         }
 
         let data = try top.section("data")
-        config.data.files = try data.stringList("files")
+        config.data.files = try data.stringList("files", atMost: Self.maxFiles, what: "files")
         config.data.sqlite = try data.optionalString("sqlite")
         config.data.table = try data.string("table", default: "crypto_ohlcv")
-        config.data.symbols = try data.stringList("symbols")
+        config.data.symbols = try data.stringList("symbols", atMost: Self.maxSymbols, what: "symbols")
         config.data.start = try data.date("start")
         config.data.end = try data.date("end")
         let checks = try data.section("checks")

@@ -36,6 +36,15 @@ public enum CSVBarLoader {
         }
     }
 
+    /// The longest line accepted: a bar is a few dozen bytes, so a longer line is not bar
+    /// data (a binary file, a file without newlines), and is refused before it is split.
+    public static let maxLineBytes = 65_536
+
+    static func tooLong(_ source: String, line: Int, bytes: Int) -> DataError {
+        DataError("\(source):\(line): the line is \(bytes) bytes long; a line of bar data is at most 65,536 (is this a CSV file of bars, "
+            + "one bar per line?)")
+    }
+
     /// Bodies of `parallelThreshold` bytes or more are parsed in two halves on two cores.
     public static func parse(_ p: UnsafeRawBufferPointer, source: String, symbol: String, checks: DataChecks,
                              parallelThreshold: Int = 4 << 20) throws -> Loaded {
@@ -48,6 +57,7 @@ public enum CSVBarLoader {
             return base.distance(to: UnsafeRawPointer(hit))
         }
         let headerEnd = lineEnd(from: position)
+        if headerEnd - position > maxLineBytes { throw tooLong(source, line: 1, bytes: headerEnd - position) }
         guard headerEnd > position else { throw DataError("\(source): the file is empty; expected a header line timestamp,open,high,low,close,volume") }
         let header = String(decoding: UnsafeRawBufferPointer(rebasing: p[position..<headerEnd]), as: UTF8.self)
             .split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -121,6 +131,7 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
             line += 1
             defer { position = end + 1 }
             var contentEnd = end
+            if contentEnd - position > CSVBarLoader.maxLineBytes { throw CSVBarLoader.tooLong(source, line: line, bytes: contentEnd - position) }
             if contentEnd > position && p[contentEnd - 1] == 13 { contentEnd -= 1 }
             if contentEnd == position { continue }  // blank line
             // Split by commas into byte ranges.

@@ -2,6 +2,7 @@ import Foundation
 @testable import Analysis
 @testable import Config
 @testable import Experiments
+import MarketData
 import Testing
 
 /// Eight levels of nine aliases each: 43 million values from ten lines.
@@ -51,6 +52,29 @@ private let aliasBomb = """
     let set = errorText { try node.apply(override: "capital=\(long)"); _ = try ExperimentConfig.read(node, defaultName: "x", defaultStrategy: "s") }
     #expect(set.count < 400, "the error is \(set.count) characters")
     #expect(set.contains(String(repeating: "z", count: 60) + "... (2000000 characters)"))
+}
+
+/// A line longer than 65,536 bytes is not bar data: refused with its line, whichever path
+/// (one pass or two halves) reads it.
+@Test func overlongCSVLinesAreRefused() {
+    let long = "2023-01-01T00:00:00Z,1,1,1,1," + String(repeating: "7", count: 70_000)
+    let text = "timestamp,open,high,low,close,volume\n2022-12-31T00:00:00Z,1,1,1,1,1\n" + long + "\n"
+    for threshold in [Int.max, 16] {
+        #expect(errorText { _ = try CSVBarLoader.parse(text, source: "x.csv", symbol: "X", parallelThreshold: threshold) }
+            == "x.csv:3: the line is 70029 bytes long; a line of bar data is at most 65,536 (is this a CSV file of bars, one bar per line?)")
+    }
+    #expect(errorText { _ = try CSVBarLoader.parse(String(repeating: "a", count: 70_000), source: "x.csv", symbol: "X") }
+        == "x.csv:1: the line is 70000 bytes long; a line of bar data is at most 65,536 (is this a CSV file of bars, one bar per line?)")
+}
+
+/// A config takes at most 10,000 data files and 10,000 symbols.
+@Test func filesAndSymbolsAreBounded() throws {
+    let many = "[" + (0...10_000).map { "S\($0)" }.joined(separator: ", ") + "]"
+    for key in ["files", "symbols"] {
+        let node = try ConfigNode.parse(yaml: "data:\n  \(key): \(many)\n", file: "experiment.yaml")
+        #expect(errorText { _ = try ExperimentConfig.read(node, defaultName: "x", defaultStrategy: "sma-crossover") }
+            == "experiment.yaml:2: data.\(key): 10,001 \(key); a run takes at most 10,000 (split the universe into several experiments, or use one SQLite table)")
+    }
 }
 
 /// `kill` of `quantbt run` (not of its process group) stops the experiment too: the signal
