@@ -2,6 +2,7 @@
 #   make run    install what is missing, build, run experiments/sma-crossover on the sample data
 #   make test   install what is missing, build, run every test (goldens included)
 #   make test-browser   headless Chromium checks every shipped report (make test runs it too)
+#   make test-peers     metrics.profile against empyrical and quantstats (make test runs it too)
 #   make fuzz           libFuzzer on every parser of outside input (FUZZ_SECONDS each, default 120)
 # Others: make bench (release benchmark), make bench-store (results store), make bench-sweep (sweep memory and time), make data (sample data), make build.
 
@@ -10,7 +11,7 @@ QUANTBT = .build/debug/quantbt
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = libsqlite3-dev libgit2-dev
 
-.PHONY: run test test-browser fuzz build deps data bench bench-store bench-sweep clean
+.PHONY: run test test-browser test-peers fuzz build deps data bench bench-store bench-sweep clean
 
 run: build data
 	$(QUANTBT) run experiments/sma-crossover
@@ -18,6 +19,11 @@ run: build data
 test: build data
 	$(SWIFT) test
 	bash Tests/browser/check-reports.sh
+	bash Tests/peers/check-profiles.sh
+
+# metrics.profile checked against the peer libraries (a venv in .build/peers; skipped without python3 or PyPI).
+test-peers: build data
+	bash Tests/peers/check-profiles.sh
 
 # libFuzzer on every parser of outside input; crashes are kept in fuzz/regressions/, which make test replays.
 fuzz: deps

@@ -9,8 +9,11 @@ public struct MetricConventions: Sendable, Equatable {
     /// Annual rate, spread evenly over the periods.
     public var riskFreeRate: Double
 
-    public init(periodsPerYear: Double? = nil, riskFreeRate: Double = 0) {
-        (self.periodsPerYear, self.riskFreeRate) = (periodsPerYear, riskFreeRate)
+    /// `metrics.profile`: whose definitions the headline ratios follow.
+    public var profile: MetricProfile
+
+    public init(periodsPerYear: Double? = nil, riskFreeRate: Double = 0, profile: MetricProfile = .quantbt) {
+        (self.periodsPerYear, self.riskFreeRate, self.profile) = (periodsPerYear, riskFreeRate, profile)
     }
 
     /// `periodsPerYear` from the config, or the figure inferred from these timestamps

@@ -59,7 +59,7 @@ public enum MetricsCalculator {
         let years = result.times.count > 1
             ? Double(result.times.last! - result.times.first!) / (365.25 * 86_400_000) : 0
         let totalReturn = final / start - 1
-        return PerformanceMetrics(
+        var metrics = PerformanceMetrics(
             totalReturn: totalReturn,
             cagr: years > 0 && final > 0 ? pow(final / start, 1 / years) - 1 : nil,
             annualVolatility: n > 1 ? std * ppy.squareRoot() : nil,
@@ -81,5 +81,7 @@ public enum MetricsCalculator {
             slippagePaid: result.fills.reduce(0) { $0 + $1.slippage },
             bars: result.barsProcessed,
             periodsPerYear: ppy, periodsPerYearSource: annualization.source)
+        conventions.profile.apply(to: &metrics, equity: equity, periodsPerYear: ppy, riskFreeRate: conventions.riskFreeRate)
+        return metrics
     }
 }

@@ -7,6 +7,8 @@ public struct PerformanceMetrics: Sendable, Equatable {
     public var annualVolatility: Double?
     public var sharpe: Double?
     public var sortino: Double?
+    /// CAGR over max drawdown (nil without a drawdown).
+    public var calmar: Double? = nil
     /// As a positive fraction of the peak: 0.25 = a 25 % fall.
     public var maxDrawdown: Double
     public var maxDrawdownBars: Int
@@ -34,7 +36,7 @@ public struct PerformanceMetrics: Sendable, Equatable {
 
     /// The keys of metrics.json's `metrics` map, sorted: the canonical order.
     public static let names = [
-        "annual_volatility", "bars", "cagr", "commission_paid", "expectancy", "exposure", "fills", "final_equity",
+        "annual_volatility", "bars", "cagr", "calmar", "commission_paid", "expectancy", "exposure", "fills", "final_equity",
         "max_drawdown", "max_drawdown_bars", "max_drawdown_days", "orders", "profit_factor", "rejections",
         "sharpe", "slippage_paid", "sortino", "total_return", "trades", "win_rate",
     ]
@@ -42,7 +44,7 @@ public struct PerformanceMetrics: Sendable, Equatable {
     /// (key, value) in `names` order.
     public var entries: [(String, Double?)] {
         let values: [Double?] = [
-            annualVolatility, Double(bars), cagr, commissionPaid, expectancy, exposure, Double(fills), finalEquity,
+            annualVolatility, Double(bars), cagr, calmar, commissionPaid, expectancy, exposure, Double(fills), finalEquity,
             maxDrawdown, Double(maxDrawdownBars), maxDrawdownDays, Double(orders), profitFactor, Double(rejections),
             sharpe, slippagePaid, sortino, totalReturn, Double(trades), winRate,
         ]

@@ -116,7 +116,9 @@ public struct ExperimentConfig: Sendable, Equatable {
         let metrics = try top.section("metrics")
         config.metrics = MetricConventions(
             periodsPerYear: try metrics.optionalDouble("periods_per_year", range: 1...1e8),
-            riskFreeRate: try metrics.double("risk_free_rate", default: 0, range: -1...1))
+            riskFreeRate: try metrics.double("risk_free_rate", default: 0, range: -1...1),
+            profile: MetricProfile(rawValue: try metrics.string("profile", default: MetricProfile.quantbt.rawValue,
+                                                                 oneOf: MetricProfile.allCases.map(\.rawValue)))!)
         try metrics.finish()
 
         let output = try top.section("output")
@@ -204,6 +206,7 @@ public struct ExperimentConfig: Sendable, Equatable {
             "risk": RiskReader.canonical(b.risk),
             "metrics": .map([
                 "periods_per_year": .optional(metrics.periodsPerYear), "risk_free_rate": .number(metrics.riskFreeRate),
+                "profile": .string(metrics.profile.rawValue),
             ]),
             "output": .map(["equity_every": .string(equityEvery.map(DurationText.format) ?? "bar")]),
             "report": .map(["benchmark": report.benchmark.map { .string($0) } ?? .null, "rolling_window": report.rollingWindow.map { .int($0) } ?? .null]),

@@ -37,6 +37,9 @@ struct Backtest: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var index: StoreOptions
 
+    @Option(help: ArgumentHelp("Write the run under this folder instead of artifacts/.", valueName: "dir"))
+    var artifacts: String?
+
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one --data FILE, e.g. --data data/sample/ETHUSD-1h.csv") }
     }
@@ -48,7 +51,7 @@ struct Backtest: ParsableCommand {
                 from: from, to: to, overrides: set.overrides)
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let root = ExperimentDirectory.packageRoot(containing: cwd) ?? cwd
-            var runner = ExperimentRunner(root: root)
+            var runner = ExperimentRunner(root: root, artifacts: artifacts.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL })
             (runner.storePath, runner.tags) = (index.store, index.tagMap)
             let outcome = try runner.run(strategyType: BuiltInStrategies.named(strategy), config: config)
             print(output.json ? outcome.json.json().trimmingCharacters(in: .newlines) : RunSummary.text(outcome))

@@ -29,6 +29,14 @@ private let minimal = """
     #expect(errorText { _ = try read(minimal + "\ncapitol: 5\n") }.hasPrefix("experiment.yaml:3: capitol: unknown key (did you mean 'capital'?)"))
 }
 
+/// `metrics.profile` names a library whose definitions the ratios follow; default quantbt.
+@Test func metricProfiles() throws {
+    #expect(try read(minimal).metrics.profile == .quantbt)
+    #expect(try read(minimal, overrides: ["metrics.profile=quantstats"]).metrics.profile == .quantstats)
+    #expect(errorText { _ = try read(minimal + "\nmetrics: {profile: empirical}\n") }
+        == "experiment.yaml:3: metrics.profile: 'empirical' is not one of quantbt, empyrical, quantstats (did you mean 'empyrical'?)")
+}
+
 /// Wrong types and out-of-range values name the key and what to write instead.
 @Test func wrongTypesAndRanges() {
     #expect(errorText { _ = try read(minimal + "\ncapital: lots\n") } == "experiment.yaml:3: capital: expected a number, got 'lots'")

@@ -52,7 +52,7 @@ private func precision(_ format: Tearsheet.Format) -> Double {
         let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         return cells.count == 2 ? (cells[0], cells[1]) : nil
     }, uniquingKeysWith: { first, _ in first })
-    #expect(Tearsheet.summaryRows.count == 19)
+    #expect(Tearsheet.summaryRows.count == 20)
     for row in Tearsheet.summaryRows {
         let expected = try #require(metrics?[row.key]?.double, "metrics.json has no number \(row.key)")
         let shown = try #require(rows[row.label], "Summary has no row \(row.label)")

@@ -24,6 +24,27 @@ public struct RunOutcome: RecordedOutcome {
         ])
     }
 
+    /// How returns, Sharpe, Sortino, CAGR and drawdown were computed under `profile`.
+    static func definitions(_ profile: MetricProfile) -> [String: CanonicalValue] {
+        switch profile {
+        case .quantbt:
+            return ["returns": .string("simple per-bar returns of equity at bar closes; the first from initial capital"),
+                    "sharpe": .string("mean excess return / sample std (n-1) * sqrt(periods_per_year)"),
+                    "sortino": .string("mean excess return / sqrt(mean(min(excess, 0)^2)) * sqrt(periods_per_year)"),
+                    "cagr": .string("calendar days from first to last bar, 365.25 days a year"),
+                    "drawdown": .string("mark-to-market at every bar close, from the running peak (initial capital included)")]
+        case .empyrical, .quantstats:
+            let rf = profile == .quantstats ? "(1 + risk_free_rate)^(1/periods_per_year) - 1" : "risk_free_rate / periods_per_year"
+            return ["returns": .string("the equity curve's pct_change at bar closes: n - 1 returns, none for the first bar; excess over \(rf)"),
+                    "sharpe": .string("mean excess return / sample std (n-1) of excess returns * sqrt(periods_per_year)"),
+                    "sortino": .string("mean excess return / sqrt(mean(min(excess, 0)^2)) * sqrt(periods_per_year)"),
+                    "cagr": .string("(final equity / first bar's equity)^(periods_per_year / returns) - 1"),
+                    "drawdown": .string("from the running peak of equity at every bar close, the first bar's equity the first peak"),
+                    "win_rate": .string(profile == .quantstats ? "positive returns / non-zero returns (per bar, not per trade)"
+                                                               : "winning closed trades / closed trades (empyrical defines none)")]
+        }
+    }
+
     /// metrics.json: the metrics, their conventions, what data they cover, and the counts
     /// of rejections by rule, risk events and orders.
     var metricsDocument: CanonicalValue {
@@ -39,13 +60,10 @@ public struct RunOutcome: RecordedOutcome {
                 "periods_per_year": .number(m.periodsPerYear),
                 "periods_per_year_source": .string(m.periodsPerYearSource),
                 "risk_free_rate": .number(config.metrics.riskFreeRate),
-                "returns": .string("simple per-bar returns of equity at bar closes; the first from initial capital"),
-                "sharpe": .string("mean excess return / sample std (n-1) * sqrt(periods_per_year)"),
-                "sortino": .string("mean excess return / sqrt(mean(min(excess, 0)^2)) * sqrt(periods_per_year)"),
-                "cagr": .string("calendar days from first to last bar, 365.25 days a year"),
-                "drawdown": .string("mark-to-market at every bar close, from the running peak (initial capital included)"),
+                "profile": .string(config.metrics.profile.description),
+                "calmar": .string("cagr / max_drawdown; null without a drawdown"),
                 "trades": .string("closed round trips only; positions still open at the end are in equity, not in trade stats"),
-            ]),
+            ].merging(Self.definitions(config.metrics.profile)) { a, _ in a }),
             "data": .map([
                 "symbols": .list(result.symbols.map { .string($0) }),
                 "rows_read": .int(dataReport.rowsRead),

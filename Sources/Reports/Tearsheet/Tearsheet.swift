@@ -18,7 +18,7 @@ public enum Tearsheet {
     /// against metrics.json.
     public static let summaryRows: [(label: String, key: String, format: Format)] = [
         ("Total return", "total_return", .percent), ("CAGR", "cagr", .percent), ("Sharpe", "sharpe", .ratio),
-        ("Sortino", "sortino", .ratio), ("Annual volatility", "annual_volatility", .unsignedPercent),
+        ("Sortino", "sortino", .ratio), ("Calmar", "calmar", .ratio), ("Annual volatility", "annual_volatility", .unsignedPercent),
         ("Max drawdown (fall from peak)", "max_drawdown", .unsignedPercent), ("Longest drawdown (days)", "max_drawdown_days", .days),
         ("Trades", "trades", .count), ("Win rate", "win_rate", .unsignedPercent), ("Profit factor", "profit_factor", .ratio),
         ("Expectancy (per trade)", "expectancy", .money), ("Exposure", "exposure", .unsignedPercent), ("Final equity", "final_equity", .money),
