@@ -72,7 +72,22 @@ extension RunFilter {
         /// The column just past the text, for "expected ... at the end".
         var end: Int
 
+        /// Parentheses and `not`s open now, and conditions read: both bounded, so neither
+        /// this recursion nor the SQL it compiles to (SQLite's parser and expression depth)
+        /// can be driven over its limit by a long filter (found by fuzzing).
+        var depth = 0
+        var conditions = 0
+        static let maxDepth = 32
+        static let maxConditions = 200
+
         var peek: Token? { position < tokens.count ? tokens[position] : nil }
+
+        mutating func enter(_ token: Token) throws(SyntaxError) {
+            depth += 1
+            guard depth <= Self.maxDepth else {
+                throw SyntaxError(column: token.column, message: "nested more than \(Self.maxDepth) levels deep (parentheses and not); a filter needs a few")
+            }
+        }
 
         mutating func next() -> Token? {
             defer { position += 1 }
@@ -94,15 +109,25 @@ extension RunFilter {
         }
 
         mutating func negation() throws(SyntaxError) -> Node {
-            if isWord(peek, "not") { position += 1; return .not(try negation()) }
+            if isWord(peek, "not") {
+                try enter(next()!)
+                defer { depth -= 1 }
+                return .not(try negation())
+            }
             if peek?.kind == .open {
                 let open = next()!
+                try enter(open)
+                defer { depth -= 1 }
                 let node = try expression()
                 guard peek?.kind == .close else {
                     throw SyntaxError(column: peek?.column ?? end, message: "the '(' at column \(open.column) is not closed; add ')'")
                 }
                 position += 1
                 return node
+            }
+            conditions += 1
+            guard conditions <= Self.maxConditions else {
+                throw SyntaxError(column: peek?.column ?? end, message: "more than \(Self.maxConditions) conditions; a filter needs far fewer (list runs in several passes)")
             }
             return try comparison()
         }

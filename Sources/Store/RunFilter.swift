@@ -52,10 +52,20 @@ public struct RunFilter: Sendable, Equatable {
         "finished": "runs.finished", "git.commit": "runs.git_commit", "git.dirty": "runs.git_dirty", "parent": "runs.parent_id",
     ]
 
+    /// The operands of a run of the same operator, left to right.
+    private static func chain(_ node: Node, isAnd: Bool) -> [Node] {
+        switch (node, isAnd) {
+        case (.and(let a, let b), true), (.or(let a, let b), false): return chain(a, isAnd: isAnd) + chain(b, isAnd: isAnd)
+        default: return [node]
+        }
+    }
+
     private static func sql(_ node: Node, _ args: inout [DatabaseArgument]) -> String {
         switch node {
-        case .and(let a, let b): return "(\(sql(a, &args)) AND \(sql(b, &args)))"
-        case .or(let a, let b): return "(\(sql(a, &args)) OR \(sql(b, &args)))"
+        // A chain a and b and c is one flat list, not a parenthesis per link: a left-deep
+        // nest of 100 links overflows SQLite's parser stack (found by fuzzing).
+        case .and: return "(" + chain(node, isAnd: true).map { sql($0, &args) }.joined(separator: " AND ") + ")"
+        case .or: return "(" + chain(node, isAnd: false).map { sql($0, &args) }.joined(separator: " OR ") + ")"
         case .not(let a): return "NOT (\(sql(a, &args)))"
         case .compare(let field, let op, let value):
             let v: DatabaseArgument = switch value {

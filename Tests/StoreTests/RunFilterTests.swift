@@ -1,3 +1,4 @@
+import Foundation
 @testable import Store
 import Testing
 
@@ -37,4 +38,35 @@ import Testing
     #expect(message("metrics.sharpe > 1 metrics.cagr > 0") == "filter: column 20: unexpected 'metrics.cagr'; join conditions with and / or")
     #expect(message("kind = run") == "filter: column 8: expected a number, true, false or a quoted string, found 'run' (quote text: 'run')")
     #expect(message("metrics.sharpe ~ 1") == "filter: column 16: unexpected '~'; a condition looks like metrics.sharpe > 1")
+}
+
+/// Found by fuzzing: 100 conditions joined by `and` compiled to 100 nested parentheses,
+/// which overflow SQLite's parser. A chain is one flat list now; nesting and length are
+/// bounded with an error, word for word; and the SQL of a long filter runs.
+@Test func longFiltersStayWithinSQLitesLimits() throws {
+    func message(_ text: String) -> String {
+        do { _ = try RunFilter(text); return "parsed" } catch { return error.description }
+    }
+    let chain = (0..<200).map { "kind != 'k\($0)'" }.joined(separator: " and ")
+    let clause = try RunFilter(chain).sql.clause
+    var depth = 0, deepest = 0
+    for c in clause { if c == "(" { depth += 1; deepest = max(deepest, depth) } else if c == ")" { depth -= 1 } }
+    #expect(deepest <= 2, "the SQL nests \(deepest) parentheses deep")
+    #expect(message(chain + " and kind = 'x'")
+        == "filter: column \(chain.count + 6): more than 200 conditions; a filter needs far fewer (list runs in several passes)")
+    #expect(message(String(repeating: "(", count: 33) + "kind = 'x'" + String(repeating: ")", count: 33))
+        == "filter: column 33: nested more than 32 levels deep (parentheses and not); a filter needs a few")
+    #expect(message(String(repeating: "not ", count: 40) + "kind = 'x'")
+        == "filter: column 129: nested more than 32 levels deep (parentheses and not); a filter needs a few")
+    #expect(message(String(repeating: "(", count: 100_000)).hasSuffix("nested more than 32 levels deep (parentheses and not); a filter needs a few"))
+
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("filter-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try RunStore(path: folder.appendingPathComponent("runs.sqlite").path)
+    for filter in [chain, (0..<200).map { "metrics.sharpe > \($0)" }.joined(separator: " or "),
+                   String(repeating: "(", count: 32) + "kind = 'x'" + String(repeating: ")", count: 32)] {
+        var query = RunStore.Query()
+        query.filter = try RunFilter(filter)
+        #expect(try store.list(query).total == 0)
+    }
 }
