@@ -103,3 +103,41 @@ private func series(_ n: Int, seed: UInt64 = 1) -> [Double] {
     #expect(c.update(fast: 3, slow: 2) == .none)   // above, tie, above: no cross
     #expect(c.update(fast: 1, slow: 2) == .down)
 }
+
+/// Ties built by hand: (b + c) / 2 and (a + b + c) / 3 are equal when a = (b + c) / 2, but
+/// floating-point sums make them differ in the last digit (16381.23 against
+/// 16381.230000000001; 16408.629999999997 against 16408.63). Tick-exact sums keep them equal.
+@Test func smaTiesOnADecimalGridAreExact() {
+    for (a, b, c) in [(16381.23, 16123.02, 16639.44), (16637.42, 16545.49, 16729.35), (16385.04, 16397.63, 16372.45),
+                      (16408.63, 16772.01, 16045.25)] {
+        #expect((b + c) / 2 != ((a + b) + c) / 3 || (b + c) / 2 != a)  // the floating-point sums do not tie
+        var fast = SMA(period: 2), slow = SMA(period: 3)
+        for x in [a, b, c] { fast.update(x); slow.update(x) }
+        #expect(fast.value == slow.value)
+        #expect(fast.value == a)
+    }
+}
+
+/// Over a long walk on a cent grid the average is the exact mean, correctly rounded, at
+/// every bar (the integer sum computed here is the reference); mixed grids refine.
+@Test func smaIsTheExactMeanOfTicks() {
+    var rng = SeededRandom(seed: 11)
+    var cents: Int64 = 1_633_547
+    var sma = SMA(period: 240)
+    var window: [Int64] = []
+    for _ in 0..<100_000 {
+        cents += Int64((rng.normal() * 300).rounded())
+        let price = Double(cents) / 100
+        sma.update(price)
+        window.append(cents)
+        if window.count > 240 { window.removeFirst() }
+        let exact = Double(window.reduce(0, +)) / Double(window.count) / 100
+        if sma.value != exact { Issue.record("SMA \(sma.value) against the exact \(exact) at \(price)"); return }
+    }
+    // A value with more decimals refines the grid; one off every grid falls back to the compensated sum.
+    var mixed = SMA(period: 3)
+    for x in [1.5, 2.25, 0.125] { mixed.update(x) }
+    #expect(mixed.value == 3.875 / 3)
+    mixed.update(1.0 / 3)
+    #expect(abs(mixed.value - (2.25 + 0.125 + 1.0 / 3) / 3) < 1e-15)
+}
