@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # make fuzz: builds the libFuzzer harness (release, -sanitize=fuzzer,address, in .build/fuzz)
-# and runs each target for FUZZ_SECONDS (default 120) on fuzz/corpus/TARGET with its
-# dictionary. New coverage is kept in the corpus (commit what is worth keeping); a crash,
-# a hang over 5 s or memory over 2 GB stops the target and is copied to
-# fuzz/regressions/TARGET/, which `make test` replays from then on.
+# and runs each target for FUZZ_SECONDS (default 120) from fuzz/corpus/TARGET with its
+# dictionary, in a working corpus under .build/fuzz-corpus/; at the end the inputs that add
+# coverage are merged into fuzz/corpus/TARGET (commit them). A crash, a hang over 5 s or
+# memory over 2 GB stops the target and is copied to fuzz/regressions/TARGET/, which
+# `make test` replays from then on.
 #   FUZZ_TARGETS="csv filter" FUZZ_SECONDS=1800 FUZZ_JOBS=2 make fuzz
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,14 +20,18 @@ bin=$(swift build -c release --build-path .build/fuzz --show-bin-path)/quantbt-f
 logs=$(mktemp -d)
 status=0
 fuzz_one() {  # TARGET: runs it, prints its last stats line, keeps a crash as a regression input
-  local t=$1 dict=fuzz/dict/$1.dict artifacts="$logs/$1-artifacts/"
-  mkdir -p "fuzz/corpus/$t" "fuzz/regressions/$t" "$artifacts"
+  local t=$1 dict=fuzz/dict/$1.dict artifacts="$logs/$1-artifacts/" work=.build/fuzz-corpus/$1
+  mkdir -p "fuzz/corpus/$t" "fuzz/regressions/$t" "$artifacts" "$work"
   local args=(-max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
               -artifact_prefix="$artifacts")
   [ -f "$dict" ] && args+=(-dict="$dict")
-  if QUANTBT_FUZZ_TARGET=$t "$bin" "${args[@]}" "fuzz/corpus/$t" >"$logs/$t.log" 2>&1; then
+  if QUANTBT_FUZZ_TARGET=$t "$bin" "${args[@]}" "$work" "fuzz/corpus/$t" "fuzz/regressions/$t" >"$logs/$t.log" 2>&1; then
     echo "$t: $(grep -E '^#[0-9]+.*(DONE|pulse)' "$logs/$t.log" | tail -1)"
     grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$logs/$t.log" | sed "s/^/  $t: /"
+    local before
+    before=$(ls "fuzz/corpus/$t" | wc -l)
+    QUANTBT_FUZZ_TARGET=$t "$bin" -merge=1 -max_len=65536 "fuzz/corpus/$t" "$work" >"$logs/$t-merge.log" 2>&1
+    echo "  $t: corpus $before -> $(ls "fuzz/corpus/$t" | wc -l) inputs (only those that add coverage are merged)"
   else
     echo "$t: FAILED (see below); inputs kept in fuzz/regressions/$t/"
     cp "$artifacts"* "fuzz/regressions/$t/" 2>/dev/null || true
