@@ -131,7 +131,7 @@ private func series(_ n: Int, seed: UInt64 = 1) -> [Double] {
         sma.update(price)
         window.append(cents)
         if window.count > 240 { window.removeFirst() }
-        let exact = Double(window.reduce(0, +)) / Double(window.count) / 100
+        let exact = Double(window.reduce(0, +)) / (Double(window.count) * 100)  // the exact mean, rounded once
         if sma.value != exact { Issue.record("SMA \(sma.value) against the exact \(exact) at \(price)"); return }
     }
     // A value with more decimals refines the grid; one off every grid falls back to the compensated sum.
