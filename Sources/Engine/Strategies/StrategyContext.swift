@@ -137,6 +137,8 @@ public final class StrategyContext {
 
     /// A tag on one line and at most 100 characters: it is a CSV field and a table label.
     static func plainTag(_ tag: String) -> String {
+        // The usual tag (printable ASCII: "long", "breakout") is returned as it is, without a copy.
+        if tag.utf8.count <= 100 && tag.utf8.allSatisfy({ $0 >= 32 && $0 < 127 }) { return tag }
         let line = String(tag.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
         return line.count > 100 ? String(line.prefix(100)) : line
     }
