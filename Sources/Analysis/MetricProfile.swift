@@ -1,5 +1,6 @@
 import Foundation
 import Engine
+import Model
 
 /// `metrics.profile`: whose definitions Sharpe, Sortino, annual volatility, CAGR, max
 /// drawdown, Calmar and win rate follow, so a number can be checked against the library a
@@ -23,6 +24,11 @@ public enum MetricProfile: String, CaseIterable, Sendable {
     /// (1 + rf)^(1/P) − 1, and win rate is the share of positive among non-zero returns
     /// (periods, not trades).
     case quantstats
+    /// backtesting.py 0.6.6 (`Backtest.run()` stats): daily (or weekly, monthly, yearly)
+    /// resampled returns, geometric annualization over 252 or 365 trading days, Sharpe the
+    /// annual return over its compounded volatility; CAGR over 365.25-day years; win rate
+    /// over closed trades (`pl > 0`). See `BacktestingPyMetrics`.
+    case backtestingPy = "backtesting.py"
 
     /// What metrics.json's conventions say the profile computed.
     public var description: String {
@@ -35,13 +41,28 @@ public enum MetricProfile: String, CaseIterable, Sendable {
         case .quantstats: "quantstats (0.0.86): returns are the equity curve's pct_change (none for the first bar); sharpe, sortino, "
             + "volatility, cagr (over N returns / periods_per_year years), max_drawdown (the first value the first peak), calmar with "
             + "periods = periods_per_year and rf = risk_free_rate; win_rate: positive returns over non-zero returns"
+        case .backtestingPy: "backtesting.py (0.6.6): Return (Ann.), Volatility (Ann.), Sharpe Ratio, Sortino Ratio, CAGR, Max. Drawdown "
+            + "and Calmar Ratio of its compute_stats, from equity resampled to days (last value) with trading_days a year and rf = "
+            + "risk_free_rate; Sharpe, Sortino and Calmar use Return (Ann.); win rate over closed trades"
         }
     }
 
     /// Replaces the seven metrics the profile defines in `m`, from the run's equity at every bar.
-    func apply(to m: inout PerformanceMetrics, equity: [Double], periodsPerYear p: Double, riskFreeRate: Double) {
+    func apply(to m: inout PerformanceMetrics, equity: [Double], times: [Int64], periodsPerYear p: Double, riskFreeRate: Double) {
         guard self != .quantbt else {
             m.calmar = m.cagr.flatMap { c in m.maxDrawdown > 0 ? c / m.maxDrawdown : nil }
+            return
+        }
+        if self == .backtestingPy {
+            let b = BacktestingPyMetrics(equity: equity, times: times, riskFreeRate: riskFreeRate)
+            (m.sharpe, m.sortino, m.annualVolatility, m.cagr) = (b.sharpe, b.sortino, b.volatility, b.cagr)
+            (m.maxDrawdown, m.calmar) = (b.maxDrawdown, b.calmar)
+            m.profileConventions = [
+                "trading_days": "\(b.tradingDays) a year (backtesting.py's annual_trading_days for these bars)",
+                "resampling": "equity's last value each \(b.resampling) (UTC), returns its pct_change",
+                "annual_return": b.annualReturn.map { "Return (Ann.) = \(CanonicalValue.format($0)): (1 + geometric mean return)^trading_days - 1" }
+                    ?? "Return (Ann.): undefined (fewer than two periods)",
+            ]
             return
         }
         let n = equity.count - 1  // returns

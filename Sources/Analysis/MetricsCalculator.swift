@@ -81,7 +81,7 @@ public enum MetricsCalculator {
             slippagePaid: result.fills.reduce(0) { $0 + $1.slippage },
             bars: result.barsProcessed,
             periodsPerYear: ppy, periodsPerYearSource: annualization.source)
-        conventions.profile.apply(to: &metrics, equity: equity, periodsPerYear: ppy, riskFreeRate: conventions.riskFreeRate)
+        conventions.profile.apply(to: &metrics, equity: equity, times: result.times, periodsPerYear: ppy, riskFreeRate: conventions.riskFreeRate)
         return metrics
     }
 }

@@ -30,6 +30,9 @@ public struct PerformanceMetrics: Sendable, Equatable {
     public var periodsPerYear: Double
     /// Where `periodsPerYear` came from (metrics.json's conventions); not a metric.
     public var periodsPerYearSource: String = "config"
+    /// What a peer profile decided from the data itself (backtesting.py: its trading days a
+    /// year and resampling), added to metrics.json's conventions; not a metric.
+    public var profileConventions: [String: String] = [:]
 
     /// Keys whose values are counts, written as whole numbers.
     public static let countKeys: Set<String> = ["bars", "fills", "max_drawdown_bars", "orders", "rejections", "trades"]

@@ -17,8 +17,11 @@ package enum ExecutionReader {
         rules.maxVolumeShare = try section.optionalDouble("max_volume_share", range: 1e-9...1)
         rules.volumeRemainder = VolumeRemainder(rawValue: try section.string("volume_remainder", default: VolumeRemainder.keep.rawValue,
                                                                              oneOf: VolumeRemainder.allCases.map(\.rawValue)))!
+        let units = TargetUnits(rawValue: try section.string("target_units", default: TargetUnits.fractional.rawValue,
+                                                             oneOf: TargetUnits.allCases.map(\.rawValue)))!
         rules = ExecutionRules(latency: rules.latency, intrabar: rules.intrabar, maxVolumeShare: rules.maxVolumeShare,
-                               volumeRemainder: rules.volumeRemainder, forcedExits: try forcedExits(section))
+                               volumeRemainder: rules.volumeRemainder, forcedExits: try forcedExits(section),
+                               targetUnits: units)
         try section.finish()
         if fill == .close && !rules.latency.isZero {
             throw ConfigError("\(section.origin(of: "latency")): execution.latency: fill: close fills at the close of the bar the strategy saw, "
@@ -134,6 +137,7 @@ package enum ExecutionReader {
             "intrabar": .string(rules.intrabar.rawValue),
             "max_volume_share": rules.maxVolumeShare.map { .number($0) } ?? .null,
             "volume_remainder": .string(rules.volumeRemainder.rawValue),
+            "target_units": .string(rules.targetUnits.rawValue),
             "forced_exits": .list(rules.forcedExits.map {
                 .map(["at": .string($0.time.description), "slippage_multiplier": .number($0.slippageMultiplier)])
             }),

@@ -19,12 +19,15 @@ private func config(_ yaml: String) throws -> ExperimentConfig {
           max_volume_share: 0.1
           volume_remainder: cancel
           forced_exits: [2023-03-15, {at: 2023-06-01T14:30:00Z, slippage_multiplier: 5}]
+          target_units: whole
         costs: {slippage_range: 0.1, slippage_atr: 0.05, slippage_atr_period: 20}
 
         """)
     let e = c.backtest.execution
     #expect(e.latency == Latency(.lognormal(meanMilliseconds: 250, sdMilliseconds: 100), seed: 9))
     #expect(e.intrabar == .nearestFirst && e.maxVolumeShare == 0.1 && e.volumeRemainder == .cancel)
+    #expect(e.targetUnits == .whole)
+    #expect(try config("").backtest.execution.targetUnits == .fractional)
     #expect(e.forcedExits == [ForcedExit(time: Timestamp.parse("2023-03-15")!), ForcedExit(time: Timestamp.parse("2023-06-01T14:30:00Z")!, slippageMultiplier: 5)])
     #expect(c.backtest.slippage == SlippageModel(rangeFraction: 0.1, atrFraction: 0.05, atrPeriod: 20))
     #expect(try config("execution: {latency: 250ms}\n").backtest.execution.latency == Latency(.fixed(milliseconds: 250), seed: 42))
@@ -46,6 +49,10 @@ private func config(_ yaml: String) throws -> ExperimentConfig {
         == "x.yaml:3: execution.latency: 'soon' is not a duration; use e.g. 250ms, or a map such as {distribution: lognormal, mean_ms: 250, sd_ms: 100, seed: 7}")
     #expect(errorText { _ = try config("execution:\n  fill: close\n  latency: 1s\n") }
         == "x.yaml:4: execution.latency: fill: close fills at the close of the bar the strategy saw, which leaves no time for latency; use fill: next_open with a latency, or remove the latency")
+    #expect(errorText { _ = try config("execution:\n  target_units: wholes\n") }
+        == "x.yaml:3: execution.target_units: 'wholes' is not one of fractional, whole (did you mean 'whole'?)")
+    #expect(errorText { _ = try config("metrics:\n  profile: backtesting\n") }
+        == "x.yaml:3: metrics.profile: 'backtesting' is not one of quantbt, empyrical, quantstats, backtesting.py (did you mean 'backtesting.py'?)")
     #expect(errorText { _ = try config("execution:\n  forced_exits: [{slippage_multiplier: 5}]\n") }
         == "x.yaml:3: execution.forced_exits[1].at: missing; e.g. at: 2023-03-15T14:30:00Z")
     #expect(errorText { _ = try config("time_zone: New York\n") }

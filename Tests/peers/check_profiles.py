@@ -1,4 +1,5 @@
-"""Cross-check of metrics.profile against the libraries it names.
+"""Cross-check of metrics.profile against the libraries it names (empyrical-reloaded,
+quantstats, backtesting.py).
 
 For every run folder given, reads equity.csv (every bar) and metrics.json, recomputes the
 profile's metrics with the peer library on the equity curve's pct_change, and compares:
@@ -12,11 +13,33 @@ import math
 import sys
 import warnings
 
+import numpy as np
 import pandas as pd
 
 warnings.filterwarnings("ignore")
 import empyrical as ep  # noqa: E402
 import quantstats as qs  # noqa: E402
+from backtesting._stats import compute_stats  # noqa: E402
+
+
+def backtesting_py_metrics(folder, equity, rf):
+    """backtesting.py's own compute_stats on our equity at every bar and our closed trades."""
+    trades = pd.read_csv(f"{folder}/trades.csv")
+    trades_df = pd.DataFrame({
+        "PnL": trades["pnl"], "ReturnPct": trades["return"], "EntryBar": 0, "ExitBar": 0,
+        "Duration": pd.to_datetime(trades["exit_time"]) - pd.to_datetime(trades["entry_time"]),
+    })
+    ohlc = pd.DataFrame({"Close": equity.values}, index=equity.index)
+    s = compute_stats(trades=trades_df, equity=equity.values, ohlc_data=ohlc, strategy_instance=None, risk_free_rate=rf)
+    return {
+        "sharpe": s["Sharpe Ratio"],
+        "sortino": s["Sortino Ratio"],
+        "annual_volatility": s["Volatility (Ann.) [%]"] / 100,
+        "cagr": s["CAGR [%]"] / 100,
+        "max_drawdown": -s["Max. Drawdown [%]"] / 100,
+        "calmar": s["Calmar Ratio"],
+        "win_rate": s["Win Rate [%]"] / 100,
+    }
 
 
 def peer_metrics(profile, r, periods, rf):
@@ -54,7 +77,8 @@ def main():
         periods, rf = conventions["periods_per_year"], conventions["risk_free_rate"]
         equity = pd.read_csv(f"{folder}/equity.csv", index_col="timestamp", parse_dates=True)["equity"]
         r = equity.pct_change().dropna()
-        for key, theirs in peer_metrics(profile, r, periods, rf).items():
+        theirs_all = backtesting_py_metrics(folder, equity, rf) if profile == "backtesting.py" else peer_metrics(profile, r, periods, rf)
+        for key, theirs in theirs_all.items():
             mine = ours[key]
             checked += 1
             if not defined(theirs) and mine is None:

@@ -10,12 +10,28 @@ public struct ExecutionRules: Sendable, Equatable {
     public var volumeRemainder: VolumeRemainder
     /// Moments when every open position is closed at market (stress scenarios), sorted.
     public var forcedExits: [ForcedExit]
+    /// How a target-percent order (`targetPercent`, `close`) turns a fraction of equity into units.
+    public var targetUnits: TargetUnits
 
     public init(latency: Latency = .none, intrabar: IntrabarRule = .stopFirst, maxVolumeShare: Double? = nil,
-                volumeRemainder: VolumeRemainder = .keep, forcedExits: [ForcedExit] = []) {
+                volumeRemainder: VolumeRemainder = .keep, forcedExits: [ForcedExit] = [],
+                targetUnits: TargetUnits = .fractional) {
         (self.latency, self.intrabar, self.maxVolumeShare, self.volumeRemainder) = (latency, intrabar, maxVolumeShare, volumeRemainder)
         self.forcedExits = forcedExits.sorted { $0.time < $1.time }
+        self.targetUnits = targetUnits
     }
+}
+
+/// `execution.target_units`: what quantity a target-percent order aims at. Either way the
+/// fraction is of equity with positions marked at the bar's open (the fill's bar), so a
+/// reversal sizes the new side from what closing the old one leaves, as backtesting.py's
+/// close-then-buy does.
+public enum TargetUnits: String, Sendable, Equatable, CaseIterable {
+    /// fraction × equity / price, as it falls (the default; crypto, FX, fractional shares).
+    case fractional
+    /// Whole units, rounded toward zero the way backtesting.py sizes `buy(size=fraction)`:
+    /// ⌊fraction · equity ⫽ (price · (1 + commission))⌋ with Python's float floor division.
+    case whole
 }
 
 /// Which of two one-cancels-other orders (a bracket's stop-loss and take-profit) fills

@@ -94,8 +94,17 @@ extension RunState {
     /// equity at `price`, leaving room for the percent commission when buying exposure.
     func targetDelta(_ order: Order, price: Double) -> Double {
         guard case .targetPercent(let fraction) = order.size else { return 0 }
-        let target = fraction * portfolio.equity / (price * (1 + config.commission.percent))
-        return target - portfolio.quantity[order.symbol]
+        let held = portfolio.quantity[order.symbol]
+        let equity = portfolio.equity  // marked at this bar's open (matchOpenOrders)
+        let unitPrice = price * (1 + config.commission.percent)
+        let target: Double
+        switch config.execution.targetUnits {
+        case .fractional: target = fraction * equity / unitPrice
+        case .whole:  // backtesting.py: int(margin_available · |size| // price), margin never below 0
+            let units = (abs(fraction) * max(equity, 0)).pythonFloorDivided(by: unitPrice)
+            target = fraction < 0 ? -units : units
+        }
+        return target - held
     }
 }
 

@@ -42,6 +42,15 @@ public struct RunOutcome: RecordedOutcome {
                     "drawdown": .string("from the running peak of equity at every bar close, the first bar's equity the first peak"),
                     "win_rate": .string(profile == .quantstats ? "positive returns / non-zero returns (per bar, not per trade)"
                                                                : "winning closed trades / closed trades (empyrical defines none)")]
+        case .backtestingPy:
+            return ["returns": .string("pct_change of equity resampled to its resampling period (last value each), no return for the first period"),
+                    "sharpe": .string("(Return (Ann.) - risk_free_rate) / Volatility (Ann.), with Volatility (Ann.) = "
+                        + "sqrt((var(ddof 1) + (1 + g)^2)^trading_days - (1 + g)^(2 trading_days)), g the geometric mean return"),
+                    "sortino": .string("(Return (Ann.) - risk_free_rate) / (sqrt(mean(min(r, 0)^2)) * sqrt(trading_days))"),
+                    "cagr": .string("(final equity / first bar's equity)^(1 / years) - 1, years = (days + seconds / 86400) / 365.25 from first to last bar"),
+                    "drawdown": .string("from the running peak of equity at every bar close, the first bar's equity the first peak"),
+                    "calmar": .string("Return (Ann.) / max_drawdown (backtesting.py's Calmar Ratio); null without a drawdown"),
+                    "win_rate": .string("closed trades with pnl > 0 / closed trades")]
         }
     }
 
@@ -63,7 +72,7 @@ public struct RunOutcome: RecordedOutcome {
                 "profile": .string(config.metrics.profile.description),
                 "calmar": .string("cagr / max_drawdown; null without a drawdown"),
                 "trades": .string("closed round trips only; positions still open at the end are in equity, not in trade stats"),
-            ].merging(Self.definitions(config.metrics.profile)) { a, _ in a }),
+            ].merging(Self.definitions(config.metrics.profile)) { _, b in b }.merging(m.profileConventions.mapValues { .string($0) }) { _, b in b }),
             "data": .map([
                 "symbols": .list(result.symbols.map { .string($0) }),
                 "rows_read": .int(dataReport.rowsRead),
