@@ -34,7 +34,7 @@ private let minimal = """
     #expect(try read(minimal).metrics.profile == .quantbt)
     #expect(try read(minimal, overrides: ["metrics.profile=quantstats"]).metrics.profile == .quantstats)
     #expect(errorText { _ = try read(minimal + "\nmetrics: {profile: empirical}\n") }
-        == "experiment.yaml:3: metrics.profile: 'empirical' is not one of quantbt, empyrical, quantstats (did you mean 'empyrical'?)")
+        == "experiment.yaml:3: metrics.profile: 'empirical' is not one of quantbt, empyrical, quantstats, backtesting.py (did you mean 'empyrical'?)")
 }
 
 /// Wrong types and out-of-range values name the key and what to write instead.
