@@ -99,8 +99,13 @@ func goldenReportsRebuild(_ name: String) throws {
         == "old-run has no breakdowns.json: it was recorded before tearsheets; run the experiment again (or bless it again, for a golden folder)")
     try Data("{}".utf8).write(to: folder.appendingPathComponent("validation.json"))
     #expect(errorText { _ = try ReportRebuilder.rebuild(run) }
-        == "old-run is a validate run: its report.html is written when it runs and cannot be rebuilt from its files yet; "
-        + "`quantbt report` rebuilds plain runs (quantbt run, quantbt backtest)")
+        == "old-run/validation.json lists no scenarios: it was recorded before validation reports were built from files; "
+        + "run `quantbt validate` again (or bless it again, for a golden folder)")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("validation.json"))
+    try Data(#"{"objective": "sharpe", "axes": []}"#.utf8).write(to: folder.appendingPathComponent("sweep.json"))
+    try Data("combination,objective,total_return\n".utf8).write(to: folder.appendingPathComponent("results.csv"))
+    #expect(errorText { _ = try ReportRebuilder.rebuild(run) }
+        == "old-run/results.csv: no `objective` or `validation_objective` column; it was written by an older QuantBT")
 }
 
 /// `report.benchmark` must name a symbol of the run.

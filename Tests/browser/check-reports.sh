@@ -53,6 +53,13 @@ check() {  # check PAGE [tearsheet]
   local charts
   charts=$(grep -o "<svg" "$work/dom.html" | wc -l)
   [ "$charts" -ge 2 ] || fail "only $charts charts (svg) in the DOM"
+  if [ "$kind" = validation ]; then
+    for s in "Splits" "Stress scenarios" "Baseline" "Equity" "Drawdown" "Monthly returns" "Split equity (each split starts at 1)" \
+             "Sweep on train" "Walk-forward" "Test return by fold"; do
+      grep -q ">$s</h2>" "$work/dom.html" || fail "no section heading '$s' in the DOM"
+    done
+    [ "$charts" -ge 10 ] || fail "a validation page draws at least 10 charts; the DOM has $charts"
+  fi
   if [ "$kind" = tearsheet ]; then
     while IFS= read -r s; do
       grep -q ">$s</h2>" "$work/dom.html" || fail "no section heading '$s' in the DOM"
@@ -67,7 +74,9 @@ for name in sma-crossover daily-momentum risk-portfolio; do
   "$QUANTBT" report "$work/$name" >/dev/null
   check "$work/$name/report.html" tearsheet
 done
-check golden/risk-portfolio-validation/report.html
+cp -r golden/risk-portfolio-validation "$work/risk-portfolio-validation"
+"$QUANTBT" report "$work/risk-portfolio-validation" >/dev/null
+check "$work/risk-portfolio-validation/report.html" validation
 
 if [ "$failures" -gt 0 ]; then echo "browser check FAILED: $failures problem(s)"; exit 1; fi
 echo "browser check passed: 4 reports, screenshots drawn, consoles clean, every section present"

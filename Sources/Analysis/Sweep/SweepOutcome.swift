@@ -61,13 +61,44 @@ public struct SweepOutcome: Sendable {
     public var resultsCSV: String {
         let trainKeys = ["total_return", "cagr", "sharpe", "sortino", "max_drawdown", "win_rate", "profit_factor", "trades"]
         let validationKeys = ["total_return", "sharpe", "max_drawdown", "trades"]
-        var lines = [(["combination"] + grid.axes.map(\.key) + ["objective"] + trainKeys + validationKeys.map { "validation_" + $0 }).joined(separator: ",")]
+        var lines = [(["combination"] + grid.axes.map(\.key) + ["objective"] + trainKeys + ["validation_objective"]
+                      + validationKeys.map { "validation_" + $0 }).joined(separator: ",")]
         func text(_ x: Double?) -> String { x.map(CanonicalValue.format) ?? "" }
         for (i, r) in rows.enumerated() {
             lines.append(([String(i + 1)] + r.values + [text(objective.value(r.train))] + trainKeys.map { text(Self.value($0, r.train)) }
-                          + validationKeys.map { text(Self.value($0, r.validation)) }).joined(separator: ","))
+                          + [text(objective.value(r.validation))] + validationKeys.map { text(Self.value($0, r.validation)) }).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A sweep read back from its files (sweep.json and results.csv), for its report: the
+    /// grid, the rules and every row's train and validation metrics as results.csv has them
+    /// (the objective's own value included), so the sensitivity analysis is the same.
+    package static func read(experiment: String, document: CanonicalValue, results: CSVTable) throws -> SweepOutcome {
+        guard let name = document["objective"]?.string, let objective = SweepObjective(rawValue: name) else {
+            throw ArtifactError.unreadable("sweep.json: no known `objective`")
+        }
+        var plan = SweepPlan()
+        plan.objective = objective
+        plan.stableWithin = document["rules"]?["stable_within"]?.double ?? plan.stableWithin
+        plan.peakDrop = document["rules"]?["peak_drop"]?.double ?? plan.peakDrop
+        let axes = (document["axes"]?.items ?? []).map { ParameterGrid.Axis(key: $0["key"]?.string ?? "?", values: ($0["values"]?.items ?? []).compactMap(\.string)) }
+        guard let objectiveColumn = results.column("objective"), let validationObjective = results.column("validation_objective") else {
+            throw ArtifactError.unreadable("results.csv: no `objective` or `validation_objective` column; it was written by an older QuantBT")
+        }
+        let columns = Dictionary(results.header.enumerated().map { ($1, $0) }) { a, _ in a }
+        let rows = results.rows.map { fields -> Row in
+            func number(_ i: Int?) -> Double? { i.flatMap { Double(fields[$0]) } }
+            let train = PerformanceMetrics { key in key == objective.rawValue ? number(objectiveColumn) : number(columns[key]) }
+            let hasValidation = columns["validation_trades"].map { !fields[$0].isEmpty } ?? false  // trades is never undefined
+            let validation = hasValidation
+                ? PerformanceMetrics { key in key == objective.rawValue ? number(validationObjective) : number(columns["validation_" + key]) } : nil
+            return Row(values: axes.indices.map { fields[1 + $0] }, train: train, validation: validation)
+        }
+        guard rows.count == axes.reduce(1, { $0 * $1.values.count }) else {
+            throw ArtifactError.unreadable("results.csv: \(rows.count) rows for a grid of \(axes.map { String($0.values.count) }.joined(separator: " x ")) combinations")
+        }
+        return SweepOutcome(experiment: experiment, plan: plan, grid: ParameterGrid(axes: axes), rows: rows)
     }
 
     /// The headline: objective, combinations, best, sharp_peak, stable_count (in `--json`

@@ -9,9 +9,11 @@ public struct ValidationOutcome: Sendable {
         /// nil for a month scenario without such months.
         public var result: BacktestResult?
         public var metrics: PerformanceMetrics?
+        /// The scenario's breakdowns.json (by symbol, period and tag, charts from every bar).
+        public var breakdowns: CanonicalValue?
 
-        public init(scenario: ValidationScenario, result: BacktestResult?, metrics: PerformanceMetrics?) {
-            (self.scenario, self.result, self.metrics) = (scenario, result, metrics)
+        public init(scenario: ValidationScenario, result: BacktestResult?, metrics: PerformanceMetrics?, breakdowns: CanonicalValue? = nil) {
+            (self.scenario, self.result, self.metrics, self.breakdowns) = (scenario, result, metrics, breakdowns)
         }
     }
 
@@ -38,7 +40,9 @@ public struct ValidationOutcome: Sendable {
     public var stress: [Entry] { entries.filter { $0.scenario.kind == .stress } }
 
     /// validation.json: the split table with degradation against train, the stress table
-    /// against the baseline, and each scenario's facts. Deterministic (no run id, no count).
+    /// against the baseline, each scenario's facts, and the scenarios in the order they were
+    /// configured with their folders (what the report is built from). Deterministic (no run
+    /// id, no count).
     public var document: CanonicalValue {
         func metrics(_ e: Entry) -> CanonicalValue { e.metrics?.canonical ?? .null }
         func against(_ reference: PerformanceMetrics?, _ m: PerformanceMetrics?) -> CanonicalValue {
@@ -62,6 +66,10 @@ public struct ValidationOutcome: Sendable {
             })),
             "sweep": sweep.map { .map($0.summary) } ?? .null,
             "walk_forward": walkForward?.summary ?? .null,
+            "scenarios": .list(entries.map { e in
+                .map(["name": .string(e.scenario.name), "kind": .string(e.scenario.kind.rawValue), "folder": .string(e.scenario.folder),
+                      "summary": .string(e.scenario.summary), "full_period": .bool(e.scenario.spans == nil), "ran": .bool(e.result != nil)])
+            }),
             "conventions": Conventions.document("validation"),
         ])
     }

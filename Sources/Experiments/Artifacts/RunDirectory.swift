@@ -71,10 +71,10 @@ struct RunDirectory {
     /// Writes manifest.json, then the unhashed files `last` makes from the manifest's own
     /// SHA-256 (provenance.json), renames the folder into place and updates `latest`.
     /// A second run with the same id (same second, same config) gets `-2`, `-3`, ...
-    mutating func commit(last: (_ manifestSHA256: String) -> [(name: String, text: String)] = { _ in [] }) throws -> URL {
+    mutating func commit(last: (_ manifestSHA256: String) throws -> [(name: String, text: String)] = { _ in [] }) throws -> URL {
         let manifest = CanonicalValue.map(["algorithm": .string("sha256"), "files": .map(hashes)]).json()
         try write("manifest.json", text: manifest, hashed: false)
-        for file in last(RunDirectory.sha256(Data(manifest.utf8))) { try write(file.name, text: file.text, hashed: false) }
+        for file in try last(RunDirectory.sha256(Data(manifest.utf8))) { try write(file.name, text: file.text, hashed: false) }
         let fm = FileManager.default
         var final = finalURL
         do {

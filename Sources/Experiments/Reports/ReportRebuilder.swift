@@ -3,54 +3,45 @@ import Foundation
 import Model
 import Reports
 
-/// `quantbt report RUN`: writes report.md and report.html of a finished run folder again,
-/// from its files alone (metrics.json, breakdowns.json, trades.csv, provenance.json), so
-/// the page shows exactly what the hashed files hold. A plain run's page is the same one
-/// the run wrote.
+/// The report of a run folder, built from its files alone, so the page shows exactly what
+/// the hashed files hold: a plain run's tearsheet (metrics.json, breakdowns.json,
+/// trades.csv), a validation's page (validation.json, each scenario's breakdowns.json, the
+/// sweep and walk-forward files), a sweep's (sweep.json, results.csv), a walk-forward's
+/// (walk_forward.json, oos_equity.csv); plus provenance.json's run id and holdout count.
+/// Validate, sweep and walk-forward build their page with it from the files they have just
+/// written, and `quantbt report RUN` with it again, so the two pages are the same.
 package enum ReportRebuilder {
-    /// Rebuilds the report of `run`; returns the report.html written.
+    /// `quantbt report`: rebuilds the report of `run`; returns the report.html written.
     package static func rebuild(_ run: LocatedRun) throws -> URL {
         let folder = run.url
-        let report = try tearsheet(folder, label: run.label, experiment: run.experiment)
+        let provenance = try? RunFolderFiles(folder: folder, label: run.label).document("provenance.json")
+        let report = try report(folder, label: run.label, experiment: run.experiment, provenance: provenance)
         try write(report, into: folder, label: run.label)
         return folder.appendingPathComponent("report.html")
     }
 
-    static func tearsheet(_ folder: URL, label: String, experiment: String) throws -> Report {
-        let fm = FileManager.default
-        for (file, kind) in [("validation.json", "validate"), ("sweep.json", "sweep"), ("walk_forward.json", "walk-forward")]
-        where fm.fileExists(atPath: folder.appendingPathComponent(file).path) {
-            throw ArtifactError.runIncomplete("\(label) is a \(kind) run: its report.html is written when it runs and cannot be rebuilt "
-                + "from its files yet; `quantbt report` rebuilds plain runs (quantbt run, quantbt backtest)")
-        }
-        let metrics = try document(folder, "metrics.json", label: label)
-        guard fm.fileExists(atPath: folder.appendingPathComponent("breakdowns.json").path) else {
+    /// The page of the run folder at `folder` (a finished one, or one being written).
+    package static func report(_ folder: URL, label: String, experiment: String, provenance: CanonicalValue?) throws -> Report {
+        let files = RunFolderFiles(folder: folder, label: label)
+        let runID = provenance?["run_id"]?.string ?? folder.lastPathComponent
+        if files.exists("validation.json") { return ValidationReport.build(try files.validationPage(experiment: experiment, runID: runID, provenance: provenance)) }
+        if files.exists("sweep.json") { return SweepReport.build(try files.sweep(experiment: experiment), runID: runID) }
+        if files.exists("walk_forward.json") { return WalkForwardReport.build(try files.walkForwardPage(experiment: experiment, runID: runID)) }
+        guard let input = try files.tearsheetInput(experiment: experiment, runID: runID, provenance: provenance) else {
             throw ArtifactError.runIncomplete("\(label) has no breakdowns.json: it was recorded before tearsheets; "
                 + "run the experiment again (or bless it again, for a golden folder)")
         }
-        let breakdowns = try document(folder, "breakdowns.json", label: label)
-        let provenance = try? document(folder, "provenance.json", label: label)
-        let trades = try CSVTable(url: folder.appendingPathComponent("trades.csv"), name: "\(label)/trades.csv")
-        guard let r = trades.column("return"), let b = trades.column("bars") else {
-            throw ArtifactError.unreadable("\(label)/trades.csv: no `return` or `bars` column; it is not a QuantBT trades file")
-        }
-        let input = TearsheetInput(experiment: experiment, runID: provenance?["run_id"]?.string ?? folder.lastPathComponent, metrics: metrics,
-                                   breakdowns: breakdowns, tradeReturns: trades.rows.map { Double($0[r]) ?? 0 },
-                                   tradeBars: trades.rows.map { Int($0[b]) ?? 0 }, provenance: provenance)
         return Tearsheet.build(input)
     }
 
-    static func document(_ folder: URL, _ name: String, label: String) throws -> CanonicalValue {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-            throw ArtifactError.runIncomplete("\(label) has no \(name): it is not a finished run folder")
-        }
-        guard let value = CanonicalValue(json: data) else { throw ArtifactError.unreadable("\(label)/\(name): not valid JSON") }
-        return value
+    /// report.md and report.html of `report`, as the run folder's last files.
+    package static func rendered(_ report: Report) -> [(name: String, text: String)] {
+        [("report.md", MarkdownRenderer.render(report)), ("report.html", HTMLRenderer.render(report))]
     }
 
     /// Both files through a temporary name and a rename: a reader never sees half a page.
     static func write(_ report: Report, into folder: URL, label: String) throws {
-        for (name, text) in [("report.md", MarkdownRenderer.render(report)), ("report.html", HTMLRenderer.render(report))] {
+        for (name, text) in rendered(report) {
             let target = folder.appendingPathComponent(name), temporary = folder.appendingPathComponent(".\(name).\(getpid())")
             do {
                 try Data(text.utf8).write(to: temporary)

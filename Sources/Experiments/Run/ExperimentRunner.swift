@@ -111,7 +111,7 @@ public struct ExperimentRunner {
                 }
                 provenance.holdoutEvaluations = holdout
                 let document = provenance.document(manifestSHA256: manifestSHA)
-                return [("provenance.json", document.json())] + study.finalFiles(outcome, runID: runID, provenance: document)
+                return try [("provenance.json", document.json())] + study.finalFiles(outcome, runID: runID, provenance: document, folder: staging)
             }
         } catch {
             directory.discard()

@@ -38,14 +38,15 @@ package struct BacktestStudy<S: Strategy>: Study {
     }
 
     /// The tearsheet, from the same values metrics.json, breakdowns.json and trades.csv hold.
-    package func finalFiles(_ outcome: RunOutcome, runID: String, provenance: CanonicalValue) -> [(name: String, text: String)] {
+    /// Built from the values in memory rather than read back: a year of minutes has 10,000
+    /// trades, and the page is the same (`goldenReportsRebuild` checks it).
+    package func finalFiles(_ outcome: RunOutcome, runID: String, provenance: CanonicalValue, folder: URL) -> [(name: String, text: String)] {
         var timer = PhaseTimer()
         defer { timer.mark("report") }
         let trades = outcome.result.trades
         let input = TearsheetInput(experiment: config.name, runID: runID, metrics: outcome.metricsDocument, breakdowns: outcome.breakdowns,
                                    tradeReturns: trades.map(\.returnFraction), tradeBars: trades.map(\.bars), provenance: provenance)
-        let report = Tearsheet.build(input)
-        return [("report.md", MarkdownRenderer.render(report)), ("report.html", HTMLRenderer.render(report))]
+        return ReportRebuilder.rendered(Tearsheet.build(input))
     }
 }
 

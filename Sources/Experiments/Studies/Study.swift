@@ -28,9 +28,10 @@ package protocol Study {
     /// The files of the run folder besides config.yaml, manifest.json and provenance.json.
     func files(_ outcome: Outcome, runID: String) -> [RunFile]
 
-    /// Files written last, once provenance is known (it names the manifest's hash): a plain
-    /// run's tearsheet. Not hashed.
-    func finalFiles(_ outcome: Outcome, runID: String, provenance: CanonicalValue) -> [(name: String, text: String)]
+    /// Files written last, once provenance is known (it names the manifest's hash): the
+    /// report, built from the hashed files (`folder` holds them, written) and provenance.
+    /// Not hashed.
+    func finalFiles(_ outcome: Outcome, runID: String, provenance: CanonicalValue, folder: URL) throws -> [(name: String, text: String)]
 
     /// How often the holdout has been evaluated, this run included (provenance); nil: it
     /// was not read.
@@ -41,7 +42,10 @@ package protocol Study {
 }
 
 extension Study {
-    package func finalFiles(_ outcome: Outcome, runID: String, provenance: CanonicalValue) -> [(name: String, text: String)] { [] }
+    /// The report `quantbt report` would build from the folder's files.
+    package func finalFiles(_ outcome: Outcome, runID: String, provenance: CanonicalValue, folder: URL) throws -> [(name: String, text: String)] {
+        ReportRebuilder.rendered(try ReportRebuilder.report(folder, label: runID, experiment: config.name, provenance: provenance))
+    }
     package func holdoutEvaluations(_ outcome: Outcome) -> Int? { nil }
     package func recorded(_ outcome: Outcome, runID: String, runner: ExperimentRunner) throws {}
 }
@@ -73,9 +77,4 @@ package struct RunFile: Sendable {
         RunFile(name, hashed: hashed) { Array(make().utf8) }
     }
 
-    /// report.md and report.html of a report, rendered from the same blocks.
-    package static func reports(_ make: @escaping @Sendable () -> Reports.Report) -> [RunFile] {
-        [.text("report.md", hashed: false) { MarkdownRenderer.render(make()) },
-         .text("report.html", hashed: false) { HTMLRenderer.render(make()) }]
-    }
 }

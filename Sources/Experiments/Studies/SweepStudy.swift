@@ -35,7 +35,6 @@ package struct SweepStudy<S: Strategy>: Study {
 
     package func files(_ outcome: SweepOutcome, runID: String) -> [RunFile] {
         [.text("results.csv") { outcome.resultsCSV }, .text("sweep.json") { outcome.document.json() }]
-            + RunFile.reports { SweepReport.build(outcome, runID: runID) }
     }
 
     /// The sweep's backtests and analysis (validate runs it too).

@@ -31,12 +31,16 @@ package struct ValidationStudy<S: Strategy>: Study {
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> ValidationOutcome {
         let scenarios = try ValidationScenarios.make(plan: config.validation, series: input.series, base: input.backtest, seed: config.seed)
         let done = Counter()
-        let results = try scenarios.orderedConcurrentMap(workers: runner.workers) { scenario -> BacktestResult? in
+        // Each scenario's backtest, metrics and breakdowns on one worker.
+        let entries = try scenarios.orderedConcurrentMap(workers: runner.workers) { scenario -> ValidationOutcome.Entry in
             defer { progress?(done.increment(), scenarios.count) }
-            return scenario.isEmpty ? nil : try scenario.run(S.self, experiment: config)
-        }
-        let entries = zip(scenarios, results).map { scenario, result in
-            ValidationOutcome.Entry(scenario: scenario, result: result, metrics: result.map { MetricsCalculator.compute($0, conventions: config.metrics) })
+            guard !scenario.isEmpty else { return ValidationOutcome.Entry(scenario: scenario, result: nil, metrics: nil) }
+            let result = try scenario.run(S.self, experiment: config)
+            let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
+            let breakdowns = Breakdowns.compute(result, series: scenario.series, calendar: scenario.config.calendar,
+                                                periodsPerYear: metrics.periodsPerYear, riskFreeRate: config.metrics.riskFreeRate,
+                                                options: config.report)
+            return ValidationOutcome.Entry(scenario: scenario, result: result, metrics: metrics, breakdowns: breakdowns.canonical)
         }
         let sweep = grid.isEmpty ? nil
             : try SweepStudy<S>.compute(config, grid: grid, configs: configs, input: input, workers: runner.workers, progress: progress)
@@ -55,6 +59,7 @@ package struct ValidationStudy<S: Strategy>: Study {
             let document = CanonicalValue.map(["scenario": .string(entry.scenario.name), "summary": .string(entry.scenario.summary),
                                                "metrics": metrics.canonical, "facts": .map(entry.scenario.facts)])
             files.append(.text(entry.scenario.folder + "metrics.json") { document.json() })
+            if let breakdowns = entry.breakdowns { files.append(.text(entry.scenario.folder + "breakdowns.json") { breakdowns.json() }) }
         }
         files.append(.text("validation.json") { outcome.document.json() })
         if let sweep = outcome.sweep {
@@ -63,7 +68,7 @@ package struct ValidationStudy<S: Strategy>: Study {
         if let walkForward = outcome.walkForward {
             files += [.text("walk-forward/walk_forward.json") { walkForward.document.json() }, .text("walk-forward/oos_equity.csv") { walkForward.stitchedCSV }]
         }
-        return files + RunFile.reports { ValidationReport.build(outcome, runID: runID) }
+        return files
     }
 
     package func holdoutEvaluations(_ outcome: ValidationOutcome) -> Int? { evaluatesHoldout ? outcome.holdoutEvaluations : nil }

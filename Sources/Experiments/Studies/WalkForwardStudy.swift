@@ -38,7 +38,6 @@ package struct WalkForwardStudy<S: Strategy>: Study {
 
     package func files(_ outcome: WalkForwardOutcome, runID: String) -> [RunFile] {
         [.text("walk_forward.json") { outcome.document.json() }, .text("oos_equity.csv") { outcome.stitchedCSV }]
-            + RunFile.reports { WalkForwardReport.build(outcome, runID: runID) }
     }
 
     /// The folds' backtests and summary (validate runs it too).
