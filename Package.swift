@@ -41,6 +41,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // quantbt serve: HTTP (Hummingbird 2) and clean stops on SIGINT/SIGTERM (service-lifecycle).
+        // Hummingbird's ConfigurationSupport trait is left off: it would add swift-configuration.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "Model", swiftSettings: strict),
@@ -89,10 +94,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // quantbt serve: the job API and the pages, on the results store; a job is a quantbt child process.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Experiments", "Config", "Analysis", "Reports", "Store", "Model",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "quantbt",
             dependencies: [
-                "Experiments", "Config", "CLIOptions", "Analysis", "RunProvenance", "Store",
+                "Experiments", "Config", "CLIOptions", "Analysis", "RunProvenance", "Store", "Server", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -109,6 +126,11 @@ let package = Package(
         .testTarget(
             name: "MarketDataTests",
             dependencies: ["MarketData", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "Store", "Experiments", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Config", "Analysis", "Reports", "RunProvenance", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),

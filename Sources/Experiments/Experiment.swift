@@ -93,7 +93,8 @@ struct ExperimentCommand: ParsableCommand {
             return json ? text(outcome.json) : RunSummary.text(outcome)
         }
         let (base, grid, configs) = try sweepConfigs(folder, S.self)
-        let progress: ProgressHandler? = json ? nil : StudyProgress(label: mode == .walkForward ? "walk-forward" : mode.rawValue).handler
+        let progress: ProgressHandler? = StudyProgress.machineReadable ? StudyProgress.lines
+            : json ? nil : StudyProgress(label: mode == .walkForward ? "walk-forward" : mode.rawValue).handler
         switch mode {
         case .validate:
             let outcome = try runner.record(ValidationStudy<S>(config: base, grid: grid, configs: configs), progress: progress)

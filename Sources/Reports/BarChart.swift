@@ -22,7 +22,7 @@ public struct BarChart: Sendable {
 
     public init(title: String, bars: [Bar]) { (self.title, self.bars) = (title, bars) }
 
-    func svg() -> String {
+    package func svg() -> String {
         guard !bars.isEmpty else { return "" }
         let left = 20.0, right = 10.0, top = 18.0, bottom = 34.0
         let w = Double(width) - left - right, h = Double(height) - top - bottom

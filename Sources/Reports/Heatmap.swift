@@ -25,7 +25,7 @@ public struct Heatmap: Sendable {
         (self.tooltips, self.lowerIsBetter, self.rangeText) = (tooltips, lowerIsBetter, rangeText)
     }
 
-    func svg() -> String {
+    package func svg() -> String {
         let rows = cells.count, columns = cells.first?.count ?? 0
         let cell = max(18, min(60, 640 / max(columns, 1))), left = 90, top = 40
         let values = cells.flatMap { $0 }.compactMap { $0 }

@@ -42,7 +42,7 @@ public struct LineChart: Sendable {
     }
 
     /// The legend and the chart; empty when there is nothing to draw.
-    func svg() -> String {
+    package func svg() -> String {
         let all = series.flatMap(\.points)
         guard let t0 = all.map(\.0).min(), let t1 = all.map(\.0).max(), let v0 = all.map(\.1).min(), let v1 = all.map(\.1).max() else { return "" }
         let left = 70.0, right = 10.0, top = 10.0, bottom = 24.0

@@ -47,6 +47,20 @@ enum StoreSchema {
             // Runs indexed before tags existed had none: they read as untagged.
             try db.execute(sql: "ALTER TABLE trades ADD COLUMN tag TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v5 jobs") { db in
+            // quantbt serve's queue: a job outlives the server that took it.
+            try db.execute(sql: """
+                CREATE TABLE jobs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    experiment TEXT NOT NULL, kind TEXT NOT NULL,
+                    overrides TEXT NOT NULL, tags TEXT NOT NULL, timeout REAL,
+                    status TEXT NOT NULL, progress REAL NOT NULL DEFAULT 0,
+                    submitted TEXT NOT NULL, started TEXT, finished TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0, run_id TEXT, error TEXT,
+                    idempotency_key TEXT UNIQUE, cancel_requested INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX jobs_status ON jobs(status, id);
+                """)
+        }
         return migrator
     }
 }

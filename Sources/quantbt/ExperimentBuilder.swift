@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import RunProvenance
+import CProcess
 
 /// Builds an experiment's executable target with SwiftPM and finds the binary.
 struct ExperimentBuilder {
@@ -69,6 +70,7 @@ struct ExperimentBuilder {
     }
 
     func runInheritingOutput(_ binary: URL, arguments: [String]) throws -> Int32 {
+        Self.dieWithJobServer()
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -101,5 +103,14 @@ struct ExperimentBuilder {
             throw CLIError("the experiment printed no run_dir: \(String(decoding: data, as: UTF8.self).prefix(300))")
         }
         return dir.hasPrefix("/") ? URL(fileURLWithPath: dir) : root.appendingPathComponent(dir)
+    }
+}
+
+extension ExperimentBuilder {
+    /// A job of `quantbt serve` (QUANTBT_DIE_WITH_PARENT = the server's pid) dies with the
+    /// server: a server killed outright leaves no job running that its restart would run again.
+    static func dieWithJobServer() {
+        guard let server = ProcessInfo.processInfo.environment["QUANTBT_DIE_WITH_PARENT"].flatMap(Int32.init) else { return }
+        if qbt_die_with_parent(SIGTERM) == 0, getppid() != server { exit(128 + SIGTERM) }  // it went before we asked
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct QuantBT: ParsableCommand {
+struct QuantBT: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantbt",
         abstract: "Backtest trading strategies and run reproducible experiments.",
@@ -18,7 +18,8 @@ struct QuantBT: ParsableCommand {
               quantbt backtest --strategy sma-crossover --data data/sample/ETHUSD-1h.csv
               quantbt new rsi-pullback
               quantbt data samples
+              quantbt serve
             """,
-        subcommands: [Run.self, Backtest.self, Validate.self, Sweep.self, WalkForward.self, Runs.self, Verify.self, Bless.self, Diff.self, ReportCommand.self, New.self, DataCommand.self]
+        subcommands: [Run.self, Backtest.self, Validate.self, Sweep.self, WalkForward.self, Runs.self, Verify.self, Bless.self, Diff.self, ReportCommand.self, Serve.self, New.self, DataCommand.self]
     )
 }

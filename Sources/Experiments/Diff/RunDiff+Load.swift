@@ -2,7 +2,8 @@ import Analysis
 import Foundation
 
 extension RunDiff {
-    /// Reads both runs' config, provenance, metrics, trades and equity and compares them.
+    /// Reads both runs' config, provenance, metrics, trades and equity and compares them (a
+    /// validation run's: its baseline's).
     public static func compute(_ a: LocatedRun, _ b: LocatedRun, tolerances: ToleranceSet = ToleranceSet(),
                                allowDifferentExperiments: Bool = false) throws -> RunDiff {
         if a.experiment != b.experiment && !allowDifferentExperiments {
@@ -19,12 +20,22 @@ extension RunDiff {
         }
         let provenance = DocumentComparison(file: "provenance.json", expected: relevant(try flat(a, "provenance.json", json: true)),
                                             actual: relevant(try flat(b, "provenance.json", json: true)), tolerance: nil)
-        let ma = try flat(a, "metrics.json", json: true), mb = try flat(b, "metrics.json", json: true)
-        let names = Set(ma.leaves.keys).union(mb.leaves.keys).filter { $0.hasPrefix("metrics.") }.sorted()
-        let metrics = names.map { MetricRow(name: String($0.dropFirst("metrics.".count)), a: ma.leaves[$0], b: mb.leaves[$0]) }
+        // A plain run's own files; a validation's baseline (the whole period); a sweep or
+        // walk-forward has neither (only config and provenance are compared).
+        func main(_ run: LocatedRun) -> String? {
+            ["", "baseline/"].first { FileManager.default.fileExists(atPath: run.url.appendingPathComponent($0 + "metrics.json").path) }
+        }
+        let (pa, pb) = (main(a), main(b))
+        var metrics: [MetricRow] = []
+        if let pa, let pb {
+            let ma = try flat(a, pa + "metrics.json", json: true), mb = try flat(b, pb + "metrics.json", json: true)
+            let names = Set(ma.leaves.keys).union(mb.leaves.keys).filter { $0.hasPrefix("metrics.") }.sorted()
+            metrics = names.map { MetricRow(name: String($0.dropFirst("metrics.".count)), a: ma.leaves[$0], b: mb.leaves[$0]) }
+        }
 
         func table(_ run: LocatedRun, _ name: String) throws -> CSVTable? {
-            let url = run.url.appendingPathComponent(name)
+            guard let prefix = main(run) else { return nil }
+            let url = run.url.appendingPathComponent(prefix + name)
             return FileManager.default.fileExists(atPath: url.path) ? try CSVTable(url: url, name: "\(run.label)/\(name)") : nil
         }
         var trades: TableComparison?

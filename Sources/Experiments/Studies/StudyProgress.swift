@@ -10,6 +10,14 @@ final class StudyProgress: @unchecked Sendable {
 
     init(label: String) { self.label = label }
 
+    /// `QUANTBT_PROGRESS=lines` (set by `quantbt serve` for its jobs): "progress DONE/TOTAL"
+    /// lines on standard error, under --json too, for a parent process to read.
+    package static var machineReadable: Bool { ProcessInfo.processInfo.environment["QUANTBT_PROGRESS"] == "lines" }
+
+    package static let lines: ProgressHandler = { done, total in
+        FileHandle.standardError.write(Data("progress \(done)/\(total)\n".utf8))
+    }
+
     var handler: ProgressHandler { { done, total in self.update(done, total) } }
 
     func update(_ done: Int, _ total: Int) {
