@@ -56,8 +56,8 @@ struct APIRoutes: Sendable {
         if let key, key.count > 200 { throw APIError(.badRequest, "Idempotency-Key: at most 200 characters", field: "Idempotency-Key") }
         let record = JobRecord(experiment: job.experiment, kind: job.kind, overrides: job.overrides, tags: job.tags, timeout: job.timeout,
                                submitted: JobRunner.now(), idempotencyKey: key)
-        guard let (saved, created) = try store.submit(record, limit: ServerSettings.maxQueued) else {
-            throw APIError(.tooManyRequests, "\(ServerSettings.maxQueued) jobs are already queued; wait for some to finish")
+        guard let (saved, created) = try store.submit(record, limit: settings.maxQueued) else {
+            throw APIError(.tooManyRequests, "\(settings.maxQueued) jobs are already queued; wait for some to finish")
         }
         var headers = HTTPFields()
         headers[.location] = "/api/v1/jobs/\(saved.id!)"

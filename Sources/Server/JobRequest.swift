@@ -70,7 +70,8 @@ struct JobRequest: Equatable {
             }
         }
         do {
-            _ = try ExperimentDirectory(path: experiments.appendingPathComponent(experiment).path).loadConfig(overrides: single, defaultStrategy: "")
+            let config = try ExperimentDirectory(path: experiments.appendingPathComponent(experiment).path).loadConfig(overrides: single, defaultStrategy: "")
+            try ExperimentRunner.checkBuiltInParameters(config)
         } catch {
             throw APIError(.badRequest, "\(error)", field: "set")
         }
@@ -84,8 +85,8 @@ struct JobRequest: Equatable {
     }
 
     /// The quantbt command line of the job, as a list (no shell is ever involved).
-    func arguments(store: String, build: Bool) -> [String] {
-        var args = [kind, "experiments/\(experiment)", "--json", "--store", store]
+    func arguments(store: String, artifacts: String, build: Bool) -> [String] {
+        var args = [kind, "experiments/\(experiment)", "--json", "--store", store, "--artifacts", artifacts]
         for o in overrides { args += ["--set", o] }
         for (k, v) in tags.sorted(by: { $0.key < $1.key }) { args += ["--tag", "\(k)=\(v)"] }
         if !build { args.append("--no-build") }

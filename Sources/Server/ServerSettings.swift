@@ -22,7 +22,7 @@ public struct ServerSettings: Sendable {
     /// Request bodies above this are refused (413).
     public static let maxBody = 1 << 20
     /// Queued jobs above this are refused (429).
-    public static let maxQueued = 10_000
+    public var maxQueued = 10_000
     public static let kinds = ["run", "validate", "sweep", "walk-forward"]
 
     public init(root: URL, artifacts: URL, storePath: String, quantbt: String) {

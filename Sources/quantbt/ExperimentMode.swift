@@ -13,6 +13,7 @@ struct ExperimentModeOptions: ParsableArguments {
     @OptionGroup var output: OutputOptions
     @OptionGroup var build: BuildOptions
     @OptionGroup var index: StoreOptions
+    @Option(help: ArgumentHelp("Write the run under this folder instead of artifacts/.", valueName: "dir")) var artifacts: String?
 
     /// Builds the experiment and runs its binary in `mode` (`--validate`, `--sweep`,
     /// `--walk-forward`); its output goes to the terminal.
@@ -26,6 +27,7 @@ struct ExperimentModeOptions: ParsableArguments {
         if let workers = workers.workers { args += ["--workers", String(workers)] }
         if output.json { args.append("--json") }
         args += index.arguments
+        if let artifacts { args += ["--artifacts", artifacts] }
         let status = try builder.runInheritingOutput(binary, arguments: args)
         if status != 0 { throw ExitCode(status) }
     }

@@ -24,6 +24,7 @@ struct Run: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var build: BuildOptions
     @OptionGroup var index: StoreOptions
+    @Option(help: ArgumentHelp("Write the run under this folder instead of artifacts/.", valueName: "dir")) var artifacts: String?
 
     func validate() throws {
         // A list of values for a parameter is a sweep, which `run` cannot do.
@@ -41,6 +42,7 @@ struct Run: ParsableCommand {
         for o in set.overrides { args += ["--set", o] }
         if output.json { args.append("--json") }
         args += index.arguments
+        if let artifacts { args += ["--artifacts", artifacts] }
         let status = try builder.runInheritingOutput(binary, arguments: args)
         if status != 0 { throw ExitCode(status) }
     }

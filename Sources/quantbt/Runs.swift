@@ -28,10 +28,10 @@ struct RunsContext {
     let artifacts: URL
     let path: String
 
-    init(_ location: StoreLocation) {
+    init(_ location: StoreLocation, artifacts folder: String? = nil) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         root = ExperimentDirectory.packageRoot(containing: cwd) ?? cwd
-        artifacts = root.appendingPathComponent("artifacts")
+        artifacts = folder.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? root.appendingPathComponent("artifacts")
         path = RunIndex.path(location.store, artifacts: artifacts)
     }
 

@@ -30,6 +30,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Jobs at once (default: the cores).") var workers: Int?
     @Option(help: "The token every /api request must bear (default: $QUANTBT_TOKEN).") var token: String?
     @OptionGroup var location: StoreLocation
+    @Option(help: ArgumentHelp("Jobs write their runs under this folder instead of artifacts/ (the store defaults to runs.sqlite in it).", valueName: "dir"))
+    var artifacts: String?
     @Flag(help: "Jobs run the experiment binaries as built, without building them first.") var noBuild = false
 
     func validate() throws {
@@ -44,7 +46,7 @@ struct Serve: AsyncParsableCommand {
     var effectiveToken: String? { token ?? ProcessInfo.processInfo.environment["QUANTBT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } }
 
     func run() async throws {
-        let context = RunsContext(location)
+        let context = RunsContext(location, artifacts: artifacts)
         let store = try context.open()
         let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().path
         var settings = ServerSettings(root: context.root, artifacts: context.artifacts, storePath: context.path, quantbt: executable)

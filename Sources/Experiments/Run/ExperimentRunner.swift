@@ -170,3 +170,14 @@ public struct ExperimentRunner {
         DataCheck.allCases.compactMap { c in report.counts[c].map { "\(c.rawValue): \($0)" } }.joined(separator: ", ")
     }
 }
+
+extension ExperimentRunner {
+    /// When `config` names a built-in strategy, its parameters are checked as a run checks
+    /// them (types, ranges, unknown names), without data; a custom strategy's are checked
+    /// by its own executable when it runs. The job server refuses a bad job with it.
+    package static func checkBuiltInParameters(_ config: ExperimentConfig) throws {
+        guard let type = BuiltInStrategies.all.first(where: { $0.name == config.strategy }) else { return }
+        func check<S: Strategy>(_ t: S.Type) throws { _ = try makeStrategy(S.self, config: config, symbols: config.symbolNames) }
+        try check(type)
+    }
+}
