@@ -4,14 +4,14 @@
 #   make test-browser   headless Chromium checks every shipped report (make test runs it too)
 #   make test-peers     metrics.profile against empyrical and quantstats (make test runs it too)
 #   make fuzz           libFuzzer on every parser of outside input (FUZZ_SECONDS each, default 120)
-# Others: make bench (release benchmark), make bench-store (results store), make bench-sweep (sweep memory and time), make data (sample data), make build.
+# Others: make bench (release benchmark), make bench-store (results store), make bench-sweep (sweep memory and time), make bench-server (job server under load), make data (sample data), make build.
 
 SWIFT ?= swift
 QUANTBT = .build/debug/quantbt
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = libsqlite3-dev libgit2-dev
 
-.PHONY: run test test-browser test-peers fuzz build deps data bench bench-store bench-sweep clean
+.PHONY: run test test-browser test-peers fuzz build deps data bench bench-store bench-sweep bench-server clean
 
 run: build data
 	$(QUANTBT) run experiments/sma-crossover
@@ -58,6 +58,10 @@ bench-store: deps
 # Sweep memory and time: 100 and 1,000 cells, 1 and 2 workers (release build).
 bench-sweep: deps
 	bash benchmarks/sweep-bench.sh
+
+# quantbt serve: GET /api/v1/runs at 200 requests/s over 1,000 runs, and 100 jobs (release build, loopback).
+bench-server: deps
+	bash benchmarks/server-bench.sh
 
 clean:
 	rm -rf .build artifacts/*/

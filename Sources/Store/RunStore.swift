@@ -145,11 +145,11 @@ public final class RunStore: Sendable {
         }
     }
 
-    /// The id a user means: an exact id, a unique prefix, or `latest` (the newest top-level run).
+    /// The id a user means: an exact id, a unique prefix, or `latest` (the newest top-level run that succeeded).
     public func resolve(_ given: String) throws -> String {
         try pool.read { db in
             if given == "latest" {
-                guard let id = try String.fetchOne(db, sql: "SELECT id FROM runs WHERE parent_id IS NULL AND status != 'running' ORDER BY started DESC, id DESC LIMIT 1") else {
+                guard let id = try String.fetchOne(db, sql: "SELECT id FROM runs WHERE parent_id IS NULL AND status = 'succeeded' ORDER BY started DESC, id DESC LIMIT 1") else {
                     throw StoreError("no runs are indexed yet; run one with `quantbt run experiments/NAME`")
                 }
                 return id
