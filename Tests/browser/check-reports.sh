@@ -91,7 +91,7 @@ check "$work/risk-portfolio-validation/report.html" validation
 # The server's pages, live on loopback.
 "$QUANTBT" serve --port 0 --workers 2 --no-build --artifacts "$work/serve/artifacts" --store "$work/serve/runs.sqlite" >"$work/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$work/serve.log" && break; sleep 0.1; done
 base=$(grep -o "http://[0-9.:]*" "$work/serve.log" | head -1)
 runs=$(python3 - "$base" <<'PY'
@@ -119,3 +119,4 @@ kill $server; wait $server 2>/dev/null || true
 
 if [ "$failures" -gt 0 ]; then echo "browser check FAILED: $failures problem(s)"; exit 1; fi
 echo "browser check passed: 4 reports and 3 server pages, screenshots drawn, consoles clean, every section present"
+exit 0
