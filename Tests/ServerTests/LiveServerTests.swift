@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// Against the live server on a random loopback port: submit a run, poll it, fetch the run
@@ -96,4 +97,33 @@ func jobsSurviveAServerKilledOutright() async throws {
     }
     #expect(folders.sorted() == runs.sorted())
     #expect(Set(runs).count == 4)
+}
+
+/// A job past its `timeout` is stopped and failed, saying so; SIGTERM stops the server
+/// cleanly and the job it was running goes back to the queue (attempts kept), nothing
+/// half-written left behind.
+@Test(.timeLimit(.minutes(3)))
+func timeLimitsAndACleanStop() async throws {
+    let folder = temporaryFolder("stop")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try LiveServer(folder: folder, workers: 1)
+    let (_, limited, _) = try await server.call("POST", "/api/v1/jobs", body: #"{"experiment": "sma-crossover", "kind": "validate", "timeout": 0.5}"#)
+    let failed = try await server.waitForJob(limited["id"] as! String, seconds: 60)
+    #expect(failed["status"] as? String == "failed")
+    #expect(failed["error"] as? String == "stopped after its time limit of 0.5 s")
+
+    let (_, long, _) = try await server.call("POST", "/api/v1/jobs", body: #"{"experiment": "sma-crossover", "kind": "validate"}"#)
+    let id = long["id"] as! String
+    for _ in 0..<200 {
+        if try await server.call("GET", "/api/v1/jobs/\(id)").1["status"] as? String == "running" { break }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    try await Task.sleep(for: .milliseconds(300))
+    server.stop(signal: SIGTERM)
+    #expect(server.process.terminationStatus == 0)
+    let store = try RunStore(path: folder.appendingPathComponent("runs.sqlite").path)
+    let job = try #require(try store.job(Int64(id)!))
+    #expect(job.status == "queued" && job.attempts == 1)
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("artifacts/sma-crossover").path)) ?? []
+    #expect(left.filter { $0.hasPrefix(".partial-") || $0.hasPrefix("2") }.isEmpty, "left behind: \(left)")
 }
