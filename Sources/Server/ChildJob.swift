@@ -102,11 +102,13 @@ final class ChildJob: @unchecked Sendable {
 
     /// SIGTERM (the experiment removes its `.partial-` folder and exits), SIGKILL after 10 s.
     func stop(reason: StopReason) {
+        // Only a child still running is stopped (one that has just finished keeps its outcome).
         let first = lock.withLock { () -> Bool in
-            defer { if stopReason == nil { stopReason = reason } }
-            return stopReason == nil
+            guard stopReason == nil, process.isRunning else { return false }
+            stopReason = reason
+            return true
         }
-        guard first, process.isRunning else { return }
+        guard first else { return }
         let pid = process.processIdentifier
         kill(pid, SIGTERM)
         DispatchQueue.global().asyncAfter(deadline: .now() + 10) { [process] in if process.isRunning { kill(pid, SIGKILL) } }

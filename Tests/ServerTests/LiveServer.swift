@@ -53,6 +53,15 @@ final class LiveServer: @unchecked Sendable {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, json, String(decoding: data, as: UTF8.self))
     }
 
+    /// Polls a job until it runs (10 s at most), then gives it `then` to get under way.
+    func waitUntilRunning(_ id: String, then: Duration) async throws {
+        for _ in 0..<200 {
+            if try await call("GET", "/api/v1/jobs/\(id)").1["status"] as? String == "running" { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try await Task.sleep(for: then)
+    }
+
     /// Polls a job until it ends (or `seconds` pass); returns it.
     func waitForJob(_ id: String, seconds: Double = 120) async throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(seconds)

@@ -48,11 +48,7 @@ func liveServerEndToEnd() async throws {
     // A validation of a year of minutes takes seconds: cancel it while it runs.
     let (_, long, _) = try await server.call("POST", "/api/v1/jobs", body: #"{"experiment": "sma-crossover", "kind": "validate"}"#)
     let longID = long["id"] as! String
-    for _ in 0..<200 {
-        if try await server.call("GET", "/api/v1/jobs/\(longID)").1["status"] as? String == "running" { break }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    try await Task.sleep(for: .milliseconds(500))
+    try await server.waitUntilRunning(longID, then: .milliseconds(500))
     let (cancelStatus, _, _) = try await server.call("POST", "/api/v1/jobs/\(longID)/cancel")
     #expect(cancelStatus == 202)
     let cancelled = try await server.waitForJob(longID, seconds: 60)
@@ -75,11 +71,7 @@ func jobsSurviveAServerKilledOutright() async throws {
                  #"{"experiment": "risk-portfolio", "set": ["params.entry=55"]}"#, #"{"experiment": "daily-momentum"}"#] {
         ids.append(try await server.call("POST", "/api/v1/jobs", body: body).1["id"] as! String)
     }
-    for _ in 0..<400 {
-        if try await server.call("GET", "/api/v1/jobs/\(ids[0])").1["status"] as? String == "running" { break }
-        try await Task.sleep(for: .milliseconds(25))
-    }
-    try await Task.sleep(for: .milliseconds(300))
+    try await server.waitUntilRunning(ids[0], then: .milliseconds(300))
     server.stop(signal: SIGKILL)
     try await Task.sleep(for: .milliseconds(500))  // the child dies with its server (PR_SET_PDEATHSIG)
 
@@ -114,11 +106,7 @@ func timeLimitsAndACleanStop() async throws {
 
     let (_, long, _) = try await server.call("POST", "/api/v1/jobs", body: #"{"experiment": "sma-crossover", "kind": "validate"}"#)
     let id = long["id"] as! String
-    for _ in 0..<200 {
-        if try await server.call("GET", "/api/v1/jobs/\(id)").1["status"] as? String == "running" { break }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    try await Task.sleep(for: .milliseconds(300))
+    try await server.waitUntilRunning(id, then: .milliseconds(300))
     server.stop(signal: SIGTERM)
     #expect(server.process.terminationStatus == 0)
     let store = try RunStore(path: folder.appendingPathComponent("runs.sqlite").path)
