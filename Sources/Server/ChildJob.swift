@@ -20,8 +20,8 @@ final class ChildJob: @unchecked Sendable {
     let started = Date()
     var onProgress: (@Sendable (Int, Int) -> Void)?
     var onExit: (@Sendable (Outcome) -> Void)?
-    /// Set when the server stops: the job goes back to the queue instead of ending.
-    var requeueOnExit = false
+    /// Set when the server stops it: the job goes back to the queue instead of ending.
+    private(set) var requeueOnExit = false
 
     private let process = Process()
     private let lock = NSLock()
@@ -101,17 +101,20 @@ final class ChildJob: @unchecked Sendable {
     }
 
     /// SIGTERM (the experiment removes its `.partial-` folder and exits), SIGKILL after 10 s.
-    func stop(reason: StopReason) {
+    @discardableResult
+    func stop(reason: StopReason) -> Bool {
         // Only a child still running is stopped (one that has just finished keeps its outcome).
         let first = lock.withLock { () -> Bool in
             guard stopReason == nil, process.isRunning else { return false }
             stopReason = reason
+            if case .serverStopping = reason { requeueOnExit = true }  // before the signal: the exit may come at once
             return true
         }
-        guard first else { return }
+        guard first else { return false }
         let pid = process.processIdentifier
         kill(pid, SIGTERM)
         DispatchQueue.global().asyncAfter(deadline: .now() + 10) { [process] in if process.isRunning { kill(pid, SIGKILL) } }
+        return true
     }
 
     func waitUntilExit() { done.wait(); done.signal() }

@@ -79,7 +79,7 @@ final class JobRunner: Service, @unchecked Sendable {
     /// Stops every child and queues its job again (the server is stopping).
     func stopAll() {
         let children = lock.withLock { Array(running.values) }
-        for child in children { child.requeueOnExit = true; child.stop(reason: .serverStopping) }
+        for child in children { child.stop(reason: .serverStopping) }
         for child in children { child.waitUntilExit() }
     }
 
