@@ -119,7 +119,9 @@ let package = Package(
         .executableTarget(name: "quantbt-fuzz", dependencies: ["FuzzTargets"], path: "fuzz/quantbt-fuzz", swiftSettings: strict),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"], swiftSettings: strict),
+        // Counts malloc/calloc/realloc in the test process (EngineTests' allocation test).
+        .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "AllocationCounter"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis"], swiftSettings: strict),
@@ -137,7 +139,7 @@ let package = Package(
         // `make bench`: the engine loop timed alone (release build).
         .executableTarget(
             name: "engine-bench",
-            dependencies: ["Experiments", "Analysis", "MarketData"],
+            dependencies: ["Experiments", "Analysis", "MarketData", "AllocationCounter"],
             path: "benchmarks/engine-bench",
             swiftSettings: strict
         ),

@@ -2,6 +2,7 @@
 // fills, 0.1 % commission per side, all-in sizing, on one symbol loaded from a CSV file and
 // on N synthetic symbols of the same length. Prints best-of-K wall time and bars/second.
 // Run through `make bench` (release build); the whole-process figures come from the script.
+import AllocationCounter
 import Analysis
 import Experiments
 import Foundation
@@ -44,6 +45,14 @@ let metricsTime = seconds { _ = MetricsCalculator.compute(result) }
 print(String(format: "csv load       %7.1f ms  %6.1f M rows/s   (%d rows, %@)", loadTime * 1000, Double(one.count) / loadTime / 1e6, one.count, path))
 print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, %d trades, best of %d", loop1 * 1000, Double(one.count) / loop1 / 1e6, result.trades.count, runs))
 print(String(format: "metrics        %7.1f ms", metricsTime * 1000))
+// Heap allocations of one more run of the loop (malloc, calloc, realloc; AllocationCounter):
+// goal 0 per bar, what remains follows the orders, fills and trades.
+var counted = strategy(["BTCUSD"])
+let allocationsBefore = qbt_allocations()
+let countedResult = Backtest(series: [one], config: config).run(&counted)
+let loopAllocations = qbt_allocations() - allocationsBefore
+print(String(format: "allocations    %7d in the loop: %.4f per bar, %.1f per trade   (goal: none per bar)", loopAllocations,
+             Double(loopAllocations) / Double(one.count), Double(loopAllocations) / Double(max(countedResult.trades.count, 1))))
 
 // The tearsheet's numbers (breakdowns.json) of the same result, piece by piece: what a
 // plain run adds to the compute phase for its report.

@@ -75,7 +75,10 @@ struct RunState {
         var cashOut = [Double](); cashOut.reserveCapacity(timeline.count)
         var exposed = 0, barsProcessed = 0
 
-        for (ti, t) in timeline.enumerated() {
+        // A range, not `enumerated()`: unoptimized (debug) builds box an array's iterator, an
+        // allocation per bar that the allocation test would count.
+        for ti in 0..<timeline.count {
+            let t = timeline[ti]
             let now = Timestamp(milliseconds: t)
             context.time = now
             context.barIndex = ti

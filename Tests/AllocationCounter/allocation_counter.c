@@ -1,0 +1,33 @@
+// Counts heap allocations for the engine's no-per-bar-allocation test. glibc lets a program
+// define malloc itself; these forward to glibc's exported __libc_ versions (no dlsym, so no
+// recursion while the dynamic loader starts).
+#include <stddef.h>
+#include <stdatomic.h>
+#include "allocation_counter.h"
+
+#ifdef __GLIBC__
+extern void *__libc_malloc(size_t size);
+extern void *__libc_calloc(size_t count, size_t size);
+extern void *__libc_realloc(void *pointer, size_t size);
+
+static _Atomic unsigned long allocations;
+
+void *malloc(size_t size) {
+    atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed);
+    return __libc_malloc(size);
+}
+
+void *calloc(size_t count, size_t size) {
+    atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed);
+    return __libc_calloc(count, size);
+}
+
+void *realloc(void *pointer, size_t size) {
+    atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed);
+    return __libc_realloc(pointer, size);
+}
+
+unsigned long qbt_allocations(void) { return atomic_load_explicit(&allocations, memory_order_relaxed); }
+#else
+unsigned long qbt_allocations(void) { return 0; }
+#endif
