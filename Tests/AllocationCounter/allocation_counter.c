@@ -1,8 +1,8 @@
 // Counts heap allocations for the engine's no-per-bar-allocation test. glibc lets a program
 // define malloc itself; these forward to glibc's exported __libc_ versions (no dlsym, so no
-// recursion while the dynamic loader starts).
+// recursion while the dynamic loader starts). The count is per thread: tests run in
+// parallel, and a backtest runs on the thread that calls it.
 #include <stddef.h>
-#include <stdatomic.h>
 #include "allocation_counter.h"
 
 #ifdef __GLIBC__
@@ -10,24 +10,24 @@ extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t count, size_t size);
 extern void *__libc_realloc(void *pointer, size_t size);
 
-static _Atomic unsigned long allocations;
+static _Thread_local unsigned long allocations;
 
 void *malloc(size_t size) {
-    atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed);
+    allocations += 1;
     return __libc_malloc(size);
 }
 
 void *calloc(size_t count, size_t size) {
-    atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed);
+    allocations += 1;
     return __libc_calloc(count, size);
 }
 
 void *realloc(void *pointer, size_t size) {
-    atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed);
+    allocations += 1;
     return __libc_realloc(pointer, size);
 }
 
-unsigned long qbt_allocations(void) { return atomic_load_explicit(&allocations, memory_order_relaxed); }
+unsigned long qbt_allocations(void) { return allocations; }
 #else
 unsigned long qbt_allocations(void) { return 0; }
 #endif
