@@ -115,7 +115,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Every parser of outside input as a function of bytes, for the fuzzer and the corpus replay.
-        .target(name: "FuzzTargets", dependencies: ["Analysis", "Config", "MarketData", "Model", "Store"], swiftSettings: strict),
+        .target(name: "FuzzTargets", dependencies: ["Analysis", "Config", "MarketData", "Model", "Store", "Experiments"], swiftSettings: strict),
         .executableTarget(name: "quantbt-fuzz", dependencies: ["FuzzTargets"], path: "fuzz/quantbt-fuzz", swiftSettings: strict),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),

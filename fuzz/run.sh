@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-120}
 jobs=${FUZZ_JOBS:-1}
-targets=${FUZZ_TARGETS:-"csv config sweep-axis artifacts filter"}
+targets=${FUZZ_TARGETS:-"csv config sweep-axis artifacts filter job-request"}
 
 echo "== building the harness (release, libFuzzer + AddressSanitizer, .build/fuzz)"
 swift build -c release --build-path .build/fuzz --product quantbt-fuzz \

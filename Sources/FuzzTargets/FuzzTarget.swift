@@ -1,5 +1,6 @@
 import Analysis
 import Config
+import Experiments
 import Foundation
 import MarketData
 import Model
@@ -22,6 +23,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case artifacts
     /// the results store's filter language, compiled to SQL.
     case filter
+    /// a job submitted to `quantbt serve` (the body of POST /api/v1/jobs), checked against
+    /// the shipped experiments (their configs and built-in strategies' parameters).
+    case jobRequest = "job-request"
 
     /// Feeds `data` to the target's parsers; errors are the expected outcome for most inputs.
     public func run(_ data: Data) {
@@ -31,10 +35,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .sweepAxis: Self.sweepAxis(data)
         case .artifacts: Self.artifacts(data)
         case .filter: Self.filter(data)
+        case .jobRequest: _ = try? JobRequest.parse(data, root: Self.repository)
         }
     }
 
     static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+
+    /// The repository the job requests name experiments in: the one this file is in when it
+    /// is at hand (the replay test, a fuzzer run from a checkout), else the current folder.
+    static let repository: URL = {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return FileManager.default.fileExists(atPath: here.appendingPathComponent("experiments").path)
+            ? here : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
 
     static func csv(_ data: Data) {
         let warn = DataChecks(Dictionary(uniqueKeysWithValues: DataCheck.allCases.map { ($0, .warn) }))

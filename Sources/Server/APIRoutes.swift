@@ -51,7 +51,8 @@ struct APIRoutes: Sendable {
         do { body = try await request.body.collect(upTo: ServerSettings.maxBody) } catch {
             throw APIError(.contentTooLarge, "the request body is over \(ServerSettings.maxBody / 1024) KB")
         }
-        let job = try JobRequest.parse(Data(buffer: body), root: settings.root)
+        let job: JobRequest
+        do { job = try JobRequest.parse(Data(buffer: body), root: settings.root) } catch { throw APIError(.badRequest, error.message, field: error.field) }
         let key = request.headers[idempotencyKey]
         if let key, key.count > 200 { throw APIError(.badRequest, "Idempotency-Key: at most 200 characters", field: "Idempotency-Key") }
         let record = JobRecord(experiment: job.experiment, kind: job.kind, overrides: job.overrides, tags: job.tags, timeout: job.timeout,

@@ -23,7 +23,6 @@ public struct ServerSettings: Sendable {
     public static let maxBody = 1 << 20
     /// Queued jobs above this are refused (429).
     public var maxQueued = 10_000
-    public static let kinds = ["run", "validate", "sweep", "walk-forward"]
 
     public init(root: URL, artifacts: URL, storePath: String, quantbt: String) {
         (self.root, self.artifacts, self.storePath, self.quantbt) = (root, artifacts, storePath, quantbt)
