@@ -68,7 +68,12 @@ struct Serve: ParsableCommand {
             done.signal()
         }
         done.wait()
-        if let error = failure.error { throw error }
+        if let error = failure.error {
+            if "\(error)".contains("Address already in use") {
+                throw CLIError("cannot listen on \(host):\(port): the address is in use (another quantbt serve?); pick another --port, or --port 0 for any free one")
+            }
+            throw error
+        }
     }
 }
 

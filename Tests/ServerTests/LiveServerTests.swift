@@ -115,3 +115,24 @@ func timeLimitsAndACleanStop() async throws {
     let left = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("artifacts/sma-crossover").path)) ?? []
     #expect(left.filter { $0.hasPrefix(".partial-") || $0.hasPrefix("2") }.isEmpty, "left behind: \(left)")
 }
+
+/// A second server on a port in use says so and how to fix it (exit 1), and the first is unharmed.
+@Test func aPortInUseIsAClearError() async throws {
+    let folder = temporaryFolder("port")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = try LiveServer(folder: folder)
+    defer { first.stop() }
+    let second = Process()
+    second.executableURL = URL(fileURLWithPath: quantbt)
+    second.arguments = ["serve", "--port", String(first.port), "--store", folder.appendingPathComponent("runs.sqlite").path]
+    second.currentDirectoryURL = repositoryRoot
+    let errors = Pipe()
+    second.standardError = errors
+    second.standardOutput = FileHandle.nullDevice
+    try second.run()
+    second.waitUntilExit()
+    #expect(second.terminationStatus == 1)
+    #expect(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        == "Error: cannot listen on 127.0.0.1:\(first.port): the address is in use (another quantbt serve?); pick another --port, or --port 0 for any free one\n")
+    #expect(try await first.call("GET", "/api/v1/health").0 == 200)
+}
