@@ -38,8 +38,15 @@ public struct SMA: Sendable {
     public var value: Double { mean }
 
     public mutating func update(_ x: Double) {
-        let evicted = window.push(x)
-        if exact { exact = addExactly(x, evicted: evicted) }
+        if exact {
+            // The window's compensated sum is only read once exactness is lost: it is not
+            // kept meanwhile, and is recomputed from the window at that moment.
+            let evicted = window.pushWithoutSum(x)
+            exact = addExactly(x, evicted: evicted)
+            if !exact { window.resumeSum() }
+        } else {
+            window.push(x)
+        }
         let n = Double(window.count)
         // n · scale is a whole number below 2^53, so one correctly rounded division: the
         // exact mean, rounded once, and equal for equal means.
