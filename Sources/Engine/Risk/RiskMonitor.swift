@@ -9,6 +9,9 @@ import Model
 /// and records a `RiskEvent` for every trip, reset and resumption.
 struct RiskMonitor {
     let limits: RiskLimits
+    /// `limits.circuitBreakers`, held apart: looping over it through `limits` inside a
+    /// mutating method copied the whole `RiskLimits` every bar (2 % of the guarded loop).
+    let breakers: [CircuitBreaker]
     let calendar: TradingCalendar
     let symbols: [String]
     private(set) var events: [RiskEvent] = []
@@ -33,6 +36,7 @@ struct RiskMonitor {
 
     init(limits: RiskLimits, calendar: TradingCalendar, capital: Double, symbols: [String]) {
         (self.limits, self.calendar, self.symbols) = (limits, calendar, symbols)
+        breakers = limits.circuitBreakers
         dayStartEquity = capital
         closeEquity = capital
         peak = capital
@@ -77,7 +81,7 @@ struct RiskMonitor {
 
     /// An order refused or cut by a risk rule (not a halt) at `t`, for `rejections` breakers.
     mutating func noteRefusal(time t: Int64) {
-        for (i, breaker) in limits.circuitBreakers.enumerated() {
+        for (i, breaker) in breakers.enumerated() {
             guard case .rejections(let count, let window) = breaker.trigger else { continue }
             refusalTimes[i].append(t)
             refusalTimes[i].removeAll { $0 <= t - window }
@@ -93,7 +97,7 @@ struct RiskMonitor {
         previousClose[s] = close
         guard !previous.isNaN, previous > 0 else { return }
         let move = abs(close / previous - 1)
-        for (i, breaker) in limits.circuitBreakers.enumerated() {
+        for (i, breaker) in breakers.enumerated() {
             guard case .priceMove(let threshold) = breaker.trigger, move >= threshold else { continue }
             trip(i, time: t, "\(symbols[s]) closed \(detailPercent(move)) from its previous close (threshold \(detailPercent(threshold)))", symbol: s)
         }
@@ -116,7 +120,7 @@ struct RiskMonitor {
             }
         }
         breakerPeak = max(breakerPeak, equity)
-        for (i, breaker) in limits.circuitBreakers.enumerated() {
+        for (i, breaker) in breakers.enumerated() {
             guard case .drawdown(let threshold) = breaker.trigger else { continue }
             let drawdown = 1 - equity / breakerPeak
             if drawdown >= threshold {
@@ -139,7 +143,7 @@ struct RiskMonitor {
     /// Starts breaker `i`'s halt unless one is already running (a halt is never extended).
     private mutating func trip(_ i: Int, time t: Int64, _ why: String, symbol: Int? = nil) {
         guard t >= haltUntil else { return }
-        let breaker = limits.circuitBreakers[i]
+        let breaker = breakers[i]
         let until: String
         switch breaker.halt {
         case .milliseconds(let ms):
