@@ -3,6 +3,7 @@
 // recursion while the dynamic loader starts). The count is per thread: tests run in
 // parallel, and a backtest runs on the thread that calls it.
 #include <stddef.h>
+#include <stdlib.h>  // defines __GLIBC__ on glibc, which the test asserts is counting
 #include "allocation_counter.h"
 
 #ifdef __GLIBC__

@@ -31,6 +31,11 @@ private func allocations(_ series: BarSeries) throws -> (count: UInt, trades: In
 /// trades) costs the same allocations, and on a random walk the allocations follow the
 /// trades (orders, fills and trades are records), not the bars.
 @Test func engineLoopDoesNotAllocatePerBar() throws {
+    // The counter counts (a build where it does not would pass every check below).
+    let before = qbt_allocations()
+    let probe = [Int](repeating: 7, count: 1_000)
+    #expect(qbt_allocations() > before && probe.count == 1_000, "AllocationCounter is not counting")
+
     let flat = { (n: Int) in BarSeries(symbol: "X", bars: (0..<n).map { i in
         Bar(time: Timestamp(milliseconds: Int64(i) * 60_000), open: 100, high: 100, low: 100, close: 100, volume: 1_000)
     }) }
