@@ -51,14 +51,14 @@ final class JobRunner: Service, @unchecked Sendable {
         guard let id = record.id else { return }
         let request = JobRequest(experiment: record.experiment, kind: record.kind, overrides: record.overrideList, tags: record.tagMap,
                                  timeout: record.timeout)
-        let child = ChildJob(record: record, executable: settings.quantbt,
-                             arguments: request.arguments(store: settings.storePath, artifacts: settings.artifacts.path, build: settings.build), directory: settings.root)
+        let arguments = request.arguments(store: settings.storePath, artifacts: settings.artifacts.path, build: settings.build)
+        let child = ChildJob(record: record, executable: settings.quantbt, arguments: arguments, directory: settings.root)
         child.onProgress = { [store] done, total in try? store.setJobProgress(id, total > 0 ? Double(done) / Double(total) : 0) }
         child.onExit = { [weak self] outcome in self?.finished(id, outcome) }
         lock.withLock { running[id] = child }
         do {
             try child.launch()
-            logger.info("job \(id) started: quantbt \(request.arguments(store: settings.storePath, artifacts: settings.artifacts.path, build: settings.build).joined(separator: " "))")
+            logger.info("job \(id) started: quantbt \(arguments.joined(separator: " "))")
         } catch {
             lock.withLock { _ = running.removeValue(forKey: id) }
             try? store.finishJob(id, status: "failed", runID: nil, error: "could not start \(settings.quantbt): \(error)", now: Self.now())

@@ -24,11 +24,12 @@ struct RunFolders: Sendable {
         return url
     }
 
-    /// Files of the run a client may read: every file its manifest hashes, and its reports.
+    /// Files of the run a client may read: every file its manifest hashes, and its reports
+    /// (as the interface says; provenance.json, with its host and paths, is not served).
     func files(_ folder: URL) -> Set<String> {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
               let manifest = CanonicalValue(json: data), case .map(let files)? = manifest["files"] else { return [] }
-        return Set(files.keys).union(["report.html", "report.md", "manifest.json", "provenance.json"])
+        return Set(files.keys).union(["report.html", "report.md"])
     }
 
     /// One file of a run, by its exact name in the manifest: anything else (`..`, an

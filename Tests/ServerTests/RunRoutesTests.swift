@@ -48,7 +48,7 @@ private func twoRuns(_ s: ServerSettings) throws -> (String, String) {
         }
         try await client.execute(uri: "/api/v1/runs/\(a)/artifacts/report.html", method: .get) { #expect($0.status == .ok) }
         for hostile in ["../\(b)/trades.csv", "..%2F\(b)%2Ftrades.csv", "%2e%2e/runs.sqlite", "/etc/passwd", "trades.csv/../manifest.json",
-                        "./trades.csv", "trades.csv%00", "tags.json", "nothing.csv", "..", "../../../../etc/passwd"] {
+                        "./trades.csv", "trades.csv%00", "tags.json", "provenance.json", "nothing.csv", "..", "../../../../etc/passwd"] {
             try await client.execute(uri: "/api/v1/runs/\(a)/artifacts/\(hostile)", method: .get) {
                 #expect($0.status == .notFound, "\(hostile) gave \($0.status)")
             }
