@@ -145,3 +145,36 @@ private func series(_ n: Int, seed: UInt64 = 1) -> [Double] {
     mixed.update(4)
     #expect(abs(mixed.value - (0.125 + 1.0 / 3 + 4) / 3) < 1e-15)
 }
+
+/// The exact path keeps the window as whole ticks; a finer grid arriving with a full
+/// window moves every kept value to it, and leaving the exact path rebuilds the Doubles
+/// from the ticks, oldest first. Each step is checked against the plain mean of the window.
+@Test func smaRefinesAndFallsBackWithAFullWindow() {
+    var sma = SMA(period: 4)
+    var window: [Double] = []
+    func feed(_ x: Double) {
+        sma.update(x)
+        window.append(x)
+        if window.count > 4 { window.removeFirst() }
+    }
+    for x in [1.25, 2.5, 3.75, 5.0, 6.25] { feed(x) }  // quarters: a grid of 10^-2; the ring has wrapped
+    #expect(sma.value == (2.5 + 3.75 + 5.0 + 6.25) / 4)
+    feed(0.0625)  // needs 10^-4: the three kept values are moved to the finer grid
+    #expect(sma.value == (3.75 + 5.0 + 6.25 + 0.0625) / 4)
+    feed(1.0 / 3)  // on no grid: the window becomes Doubles, the oldest (3.75) leaving
+    #expect(abs(sma.value - window.reduce(0, +) / 4) < 1e-15)
+    for x in [2.0, 7.5, 0.1] {
+        feed(x)
+        #expect(abs(sma.value - window.reduce(0, +) / 4) < 1e-15)
+    }
+    #expect(sma.isReady)
+    // Warming up when exactness is lost: the count carries on from the values kept.
+    var young = SMA(period: 5)
+    young.update(1.5)
+    young.update(1.0 / 3)
+    #expect(!young.isReady)
+    #expect(abs(young.value - (1.5 + 1.0 / 3) / 2) < 1e-15)
+    for x in [1.0, 2.0, 3.0] { young.update(x) }
+    #expect(young.isReady)
+    #expect(abs(young.value - (1.5 + 1.0 / 3 + 6) / 5) < 1e-15)
+}

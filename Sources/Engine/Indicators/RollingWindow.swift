@@ -53,21 +53,15 @@ public struct RollingWindow: Sendable {
         return evicted
     }
 
-    /// Adds `x` without keeping the running sum (a reader that sums exactly itself, as `SMA`
-    /// does on a decimal grid); `resumeSum()` brings the sum back before `total` is read.
-    /// Returns the value that fell out of the window, if one did.
-    @inline(__always)
-    public mutating func pushWithoutSum(_ x: Double) -> Double? {
-        var evicted: Double?
-        if count == capacity { evicted = buffer[head] } else { count += 1 }
-        buffer[head] = x
-        head += 1
-        if head == capacity { head = 0 }
-        return evicted
+    /// A window holding `values` (oldest first, at most `capacity`), its sum computed from them.
+    public init(capacity: Int, values: [Double]) {
+        precondition(values.count <= capacity, "RollingWindow given more values than its capacity")
+        self.init(capacity: capacity)
+        for (i, v) in values.enumerated() { buffer[i] = v }
+        count = values.count
+        head = count == capacity ? 0 : count
+        resync()
     }
-
-    /// Recomputes the running sum from the window, after `pushWithoutSum`.
-    public mutating func resumeSum() { resync() }
 
     private mutating func resync() {
         sum = CompensatedSum()

@@ -7,18 +7,28 @@
 /// within a millionth of a tick of a whole number (a price parsed from text always is).
 /// The grid is the coarsest one every value so far fits, the same for every average fed
 /// the same prices. A value off every grid, or a sum too large to stay exact, falls back
-/// for good to the window's compensated sum (a few ulps from the exact mean).
+/// for good to a window of Doubles with a compensated sum (a few ulps from the exact mean).
 ///
-/// - Complexity: O(1) per update, no allocation after init.
+/// Speed: while exact, the window is a ring of whole ticks, so the value leaving it needs no
+/// conversion, and the divisor n · 10ᵏ is kept, not recomputed: an update is an add, a
+/// subtract, a ring write and one division. The Double window exists only after the fallback.
+///
+/// - Complexity: O(1) per update; no allocation after init, except once, at the fallback.
 public struct SMA: Sendable {
     public let period: Int
-    private var window: RollingWindow
-    /// Σ of the window in ticks of 1 / `scale`; meaningful while `exact`.
+    /// The window in ticks of 1 / `scale`, oldest at `head` once full; used while `exact`.
+    private var ring: [Int64]
+    private var head = 0
+    private var count = 0
+    /// Σ of `ring`; below 2^53, so it converts to Double exactly.
     private var ticks: Int64 = 0
     /// 10^decimals, the finest grid a value so far needed.
     private var scale = 1.0
     private var decimals = 0
-    private var exact = true
+    /// count · scale: a whole number below 2^53, so the mean is one correctly rounded division.
+    private var divisor = 0.0
+    /// Set once exactness is lost: the window of Doubles with its compensated sum.
+    private var fallback: RollingWindow?
     /// The average, computed once per update (strategies read it several times a bar).
     private var mean = Double.nan
 
@@ -29,67 +39,90 @@ public struct SMA: Sendable {
     public init(period: Int) {
         precondition(period > 0, "SMA period must be positive")
         self.period = period
-        window = RollingWindow(capacity: period)
+        ring = [Int64](repeating: 0, count: period)
     }
 
-    public var isReady: Bool { window.isFull }
+    public var isReady: Bool { count == period }
 
     /// The average of the values seen so far while warming up, then of the last `period`.
     public var value: Double { mean }
 
     public mutating func update(_ x: Double) {
-        if exact {
-            // The window's compensated sum is only read once exactness is lost: it is not
-            // kept meanwhile, and is recomputed from the window at that moment.
-            let evicted = window.pushWithoutSum(x)
-            exact = addExactly(x, evicted: evicted)
-            if !exact { window.resumeSum() }
-        } else {
-            window.push(x)
+        if fallback != nil {
+            fallback!.push(x)
+            if count < period { count += 1 }
+            mean = fallback!.total / Double(count)
+            return
         }
-        let n = Double(window.count)
-        // n · scale is a whole number below 2^53, so one correctly rounded division: the
-        // exact mean, rounded once, and equal for equal means.
-        mean = exact ? Double(ticks) / (n * scale) : window.total / n
+        guard let t = onGrid(x) else { return fallBack(adding: x) }
+        let evicted = count == period ? ring[head] : 0
+        var sum = ticks.addingReportingOverflow(t)
+        if !sum.overflow { sum = sum.partialValue.subtractingReportingOverflow(evicted) }
+        guard !sum.overflow, sum.partialValue.magnitude < 9_007_199_254_740_992 else { return fallBack(adding: x) }
+        ticks = sum.partialValue
+        ring[head] = t
+        head += 1
+        if head == period { head = 0 }
+        if count < period { count += 1; divisor = Double(count) * scale }
+        mean = Double(ticks) / divisor
     }
 
-    /// Adds `x` (and removes `evicted`) in ticks; false when that cannot stay exact.
+    /// `x` in ticks of the current grid, refining the grid when `x` needs a finer one; nil
+    /// when no grid up to 10^-8 holds it or the window would not stay exact on it.
     @inline(__always)
-    private mutating func addExactly(_ x: Double, evicted: Double?) -> Bool {
+    private mutating func onGrid(_ x: Double) -> Int64? {
         // The common case: `x` is on the current grid. x · scale lands within a millionth
         // of a tick of a whole number exactly when x is the Double nearest to a tick
         // (below 2^32 ticks, where a Double resolves far finer than that): no division.
-        var t: Int64
         let product = x * scale
         if abs(product) < 4_294_967_296, case let whole = Self.nearest(product), abs(product - Double(whole)) <= 1e-6 {
-            t = whole
-        } else {
-            guard let refined = refine(x) else { return false }
-            t = refined
+            return whole
         }
-        var sum = ticks.addingReportingOverflow(t)
-        if let old = evicted, !sum.overflow { sum = sum.partialValue.subtractingReportingOverflow(Self.nearest(old * scale)) }
-        guard !sum.overflow, sum.partialValue.magnitude < 9_007_199_254_740_992 else { return false }
-        ticks = sum.partialValue
-        return true
+        return refine(x)
     }
 
     /// The nearest whole number, by truncation (one instruction; `rounded()` calls libm).
     @inline(__always)
     private static func nearest(_ v: Double) -> Int64 { Int64(v + (v < 0 ? -0.5 : 0.5)) }
 
-    /// `x` in ticks of the coarsest finer grid that holds it, the sum moved to that grid;
-    /// nil when no grid up to 10^-8 holds it or the sum would not stay exact.
+    /// `x` in ticks of the coarsest finer grid that holds it, the window and its sum moved
+    /// to that grid; nil when no grid up to 10^-8 holds it or the sum would not stay exact.
     private mutating func refine(_ x: Double) -> Int64? {
         guard decimals < 8 else { return nil }
         for k in (decimals + 1)...8 {
             let p = Self.powers[k], scaled = (x * p).rounded()
             guard abs(scaled) < 9e15, scaled / p == x else { continue }
-            let refined = ticks.multipliedReportingOverflow(by: Int64(Self.powers[k - decimals]))
+            let factor = Int64(Self.powers[k - decimals])
+            let refined = ticks.multipliedReportingOverflow(by: factor)
             guard !refined.overflow, refined.partialValue.magnitude < Self.exactLimit.magnitude else { return nil }
-            (ticks, decimals, scale) = (refined.partialValue, k, p)
+            // Each value of the window is at most the sum's magnitude times the window
+            // length on one side, so it may overflow where the sum does not: check each.
+            var moved = ring
+            for i in 0..<count {
+                let m = moved[i].multipliedReportingOverflow(by: factor)
+                guard !m.overflow else { return nil }
+                moved[i] = m.partialValue
+            }
+            (ring, ticks, decimals, scale) = (moved, refined.partialValue, k, p)
+            divisor = Double(count) * scale
             return Int64(scaled)
         }
         return nil
+    }
+
+    /// Leaves the exact path for good: the window's values (each the Double nearest its
+    /// tick, so ticks / scale gives it back exactly) and `x` go into a `RollingWindow`,
+    /// oldest first, whose sum is computed from them in that order.
+    private mutating func fallBack(adding x: Double) {
+        let kept = count == period ? period - 1 : count  // the oldest leaves a full window
+        let oldest = count == period ? head + 1 : 0
+        var values: [Double] = []
+        values.reserveCapacity(kept + 1)
+        for k in 0..<kept { values.append(Double(ring[(oldest + k) % period]) / scale) }
+        values.append(x)
+        let window = RollingWindow(capacity: period, values: values)
+        fallback = window
+        count = values.count
+        mean = window.total / Double(count)
     }
 }
