@@ -11,9 +11,14 @@ public struct SMACrossover: Strategy {
     public static let name = "sma-crossover"
     let longShort: Bool
     let share: Double
-    var fast: [SMA]
-    var slow: [SMA]
-    var cross: [Crossover]
+    /// Per symbol, both averages and their cross in one element: a bar mutates one array
+    /// element, not three (each array write checks its buffer is not shared).
+    struct Lane {
+        var fast: SMA
+        var slow: SMA
+        var cross = Crossover()
+    }
+    var lanes: [Lane]
 
     public init(parameters: Parameters) throws {
         let fastPeriod = try parameters.int("fast", default: 10, range: 1...100_000)
@@ -24,19 +29,25 @@ public struct SMACrossover: Strategy {
         longShort = try parameters.string("direction", default: "long_only", oneOf: ["long_only", "long_short"]) == "long_short"
         let n = parameters.symbols.count
         share = try parameters.double("size", default: 1, range: 0...10) / Double(n)
-        fast = Array(repeating: SMA(period: fastPeriod), count: n)
-        slow = Array(repeating: SMA(period: slowPeriod), count: n)
-        cross = Array(repeating: Crossover(), count: n)
+        lanes = (0..<n).map { _ in Lane(fast: SMA(period: fastPeriod), slow: SMA(period: slowPeriod)) }
     }
 
     public mutating func onBar(_ bar: Bar, symbol s: Int, context: StrategyContext) {
-        fast[s].update(bar.close)
-        slow[s].update(bar.close)
-        guard slow[s].isReady else { return }
-        switch cross[s].update(fast: fast[s].value, slow: slow[s].value) {
+        let signal = lanes[s].step(bar.close)
+        switch signal {
         case .up: context.targetPercent(s, share, tag: "long")
         case .down: context.targetPercent(s, longShort ? -share : 0, tag: longShort ? "short" : nil)
         case .none: break
         }
+    }
+}
+
+extension SMACrossover.Lane {
+    /// Feeds `close` to both averages; the cross once the slow one has a full window.
+    mutating func step(_ close: Double) -> Crossover.Signal {
+        fast.update(close)
+        slow.update(close)
+        guard slow.isReady else { return .none }
+        return cross.update(fast: fast.value, slow: slow.value)
     }
 }
