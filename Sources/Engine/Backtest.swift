@@ -34,6 +34,10 @@ public struct Backtest: Sendable {
         (self.series, self.config) = (series, config)
     }
 
+    @_specialize(where S == SMACrossover)
+    @_specialize(where S == DonchianBreakout)
+    @_specialize(where S == BollingerReversion)
+    @_specialize(where S == BuyAndHold)
     public func run<S: Strategy>(_ strategy: inout S) -> BacktestResult {
         var state = RunState(series: series, config: config)
         return state.run(&strategy)

@@ -41,9 +41,16 @@ let loop1 = bestOf(runs) {
     var s = strategy(["BTCUSD"])
     result = Backtest(series: [one], config: config).run(&s)
 }
+// The engine's own cost per bar: buy-and-hold trades once, so this is the loop (risk,
+// fills, marking, equity) with next to no strategy work.
+let loopHold = bestOf(runs) {
+    var s = try! BuyAndHold(parameters: Parameters(strategy: "buy-and-hold", symbols: ["BTCUSD"], values: [:]))
+    _ = Backtest(series: [one], config: config).run(&s)
+}
 let metricsTime = seconds { _ = MetricsCalculator.compute(result) }
 print(String(format: "csv load       %7.1f ms  %6.1f M rows/s   (%d rows, %@)", loadTime * 1000, Double(one.count) / loadTime / 1e6, one.count, path))
 print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, %d trades, best of %d", loop1 * 1000, Double(one.count) / loop1 / 1e6, result.trades.count, runs))
+print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, buy-and-hold (the engine alone, next to no strategy work)", loopHold * 1000, Double(one.count) / loopHold / 1e6))
 print(String(format: "metrics        %7.1f ms", metricsTime * 1000))
 // Heap allocations of one more run of the loop (malloc, calloc, realloc; AllocationCounter):
 // goal 0 per bar, what remains follows the orders, fills and trades.

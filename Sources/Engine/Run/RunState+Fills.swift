@@ -82,7 +82,7 @@ extension RunState {
         filled[i] += approved
         let after = portfolio.quantity[s]
         if before != 0 && (after == 0 || (after > 0) != (before > 0)) { lastExit[s] = (b, time) }
-        if let children = legs[order.id] { wake(children, quantity: approved, price: fillPrice) }
+        if !legs.isEmpty, let children = legs[order.id] { wake(children, quantity: approved, price: fillPrice) }  // no hashing without brackets
         if let group = order.ocoGroup { shrinkSiblings(of: order.id, group: group, by: approved) }
         return !keepsRest
     }

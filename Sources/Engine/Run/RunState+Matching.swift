@@ -36,7 +36,7 @@ extension RunState {
     /// dormant legs with it.
     mutating func finish(_ i: Int) {
         status[i] = .done
-        if filled[i] == 0, let children = legs[i + 1] {
+        if filled[i] == 0, !legs.isEmpty, let children = legs[i + 1] {
             for leg in children where status[leg - 1] != .done {
                 status[leg - 1] = .done
                 cancelled += 1

@@ -1,3 +1,4 @@
+import CPrefetch
 import Model
 
 /// The mutable state of one run; lives for the duration of `Backtest.run`. The step order is
@@ -54,6 +55,13 @@ struct RunState {
         lastExit = Array(repeating: nil, count: series.count)
     }
 
+    // Specialised for the built-in strategies, so the loop calls their `onBar` directly (and
+    // can inline it) instead of through the protocol's witness table; any other strategy
+    // takes the generic body.
+    @_specialize(where S == SMACrossover)
+    @_specialize(where S == DonchianBreakout)
+    @_specialize(where S == BollingerReversion)
+    @_specialize(where S == BuyAndHold)
     mutating func run<S: Strategy>(_ strategy: inout S) -> BacktestResult {
         let timeline = Timeline(series.map(\.times)).times
         let symbolCount = series.count
@@ -62,6 +70,19 @@ struct RunState {
         let times = series.map(\.times), closes = series.map(\.close)
         let opens = series.map(\.open), highs = series.map(\.high), lows = series.map(\.low), volumes = series.map(\.volume)
         let counts = series.map(\.count)
+        // Many symbols are more column streams than the hardware prefetcher follows (six
+        // per symbol): every fourth bar of a symbol asks for the lines `prefetchAhead` bars
+        // on (a line holds eight values, and the fourth keeps every line covered whatever
+        // the array's alignment). 10 symbols: 523 ms without, 405 ms with (engine-bench).
+        // Only addresses are kept here, for a hint that never faults; the columns are read
+        // through the arrays above.
+        let prefetching = symbolCount > 2
+        let prefetchAhead = 32
+        let columnStarts: [UnsafeRawPointer] = prefetching
+            ? series.flatMap { b in [b.times.withUnsafeBytes { $0.baseAddress! }, b.open.withUnsafeBytes { $0.baseAddress! },
+                                     b.high.withUnsafeBytes { $0.baseAddress! }, b.low.withUnsafeBytes { $0.baseAddress! },
+                                     b.close.withUnsafeBytes { $0.baseAddress! }, b.volume.withUnsafeBytes { $0.baseAddress! }] }
+            : []
         let monitored = config.risk.needsMonitor, watchesPrices = monitor.watchesPrices
         let tracksVolatility = volatility.isNeeded
         let forcedExits = config.execution.forcedExits
@@ -92,6 +113,10 @@ struct RunState {
                 if c < counts[s] && times[s][c] == t {
                     present[s] = c
                     cursor[s] = c + 1
+                    if prefetching && (c & 3) == 0 && c + prefetchAhead < counts[s] {
+                        let offset = (c + prefetchAhead) * 8
+                        for k in 0..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
+                    }
                 } else {
                     present[s] = -1
                 }
