@@ -51,9 +51,9 @@ let package = Package(
         .target(name: "Model", swiftSettings: strict),
         // libgit2 for provenance (Debian: libgit2-dev), wrapped the way GRDB wraps sqlite3.
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-        // A cache prefetch hint for the engine loop (Swift has none of its own).
-        .target(name: "CPrefetch"),
-        .target(name: "Engine", dependencies: ["Model", "CPrefetch"], swiftSettings: engineSettings),
+        // What the engine loop needs that Swift does not offer: a cache prefetch hint.
+        .target(name: "CHotPath"),
+        .target(name: "Engine", dependencies: ["Model", "CHotPath"], swiftSettings: engineSettings),
         .target(name: "Analysis", dependencies: ["Model", "Engine"], swiftSettings: strict),
         // Reports as typed blocks, rendered to Markdown, HTML and the terminal: pure, no I/O.
         .target(name: "Reports", dependencies: ["Model", "Engine", "Analysis"], swiftSettings: strict),

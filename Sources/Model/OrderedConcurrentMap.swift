@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// Runs `transform` on every element concurrently and returns the results in the
@@ -11,9 +12,11 @@ extension Array where Element: Sendable {
         if workers <= 1 || count <= 1 { return try map(transform) }
         let slots = map { _ in ResultSlot<T>() }
         let lanes = Swift.min(workers, count)
-        // Lane k takes elements k, k + lanes, k + 2·lanes, ...
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            for i in stride(from: lane, to: count, by: lanes) {
+        // Each lane takes the next element not yet taken: a long element (a year of equity)
+        // does not hold back the short ones queued behind it on the same lane.
+        let next = NextIndex()
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while let i = next.take(below: count) {
                 slots[i].result = Result { try transform(self[i]) }
             }
         }
@@ -24,4 +27,18 @@ extension Array where Element: Sendable {
 /// One task's result; each slot is written by exactly one task, then read after all finish.
 private final class ResultSlot<T>: @unchecked Sendable {
     var result: Result<T, Error>?
+}
+
+/// Hands out 0, 1, 2, ... to concurrent lanes, each index once.
+private final class NextIndex: @unchecked Sendable {  // `value` is only touched under `lock`
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < count else { return nil }
+        value += 1
+        return value - 1
+    }
 }

@@ -1,4 +1,4 @@
-import CPrefetch
+import CHotPath
 import Model
 
 /// The mutable state of one run; lives for the duration of `Backtest.run`. The step order is

@@ -10,7 +10,7 @@ enum CSVArtifacts {
     /// ready for `RunDirectory.writeConcurrently`.
     static func all(_ result: BacktestResult, every: Int64?, prefix: String = "") -> [RunFile] {
         [
-            RunFile(prefix + "equity.csv") { equity(result, every: every) },
+            RunFile(streamed: prefix + "equity.csv") { equity(result, every: every, into: $0) },
             RunFile(prefix + "trades.csv") { trades(result) },
             RunFile(prefix + "fills.csv") { fills(result) },
             RunFile(prefix + "rejections.csv") { rejections(result) },
@@ -41,45 +41,29 @@ enum CSVArtifacts {
         return w.bytes
     }
 
-    /// One row per timestamp. A value equal to the previous row's reuses its text: while
-    /// flat, equity and cash repeat for thousands of minute bars. Rows are written straight
-    /// into an uninitialised buffer (a year of minutes is 30 MB; per-byte appends cost more
-    /// than the formatting).
+    /// One row per timestamp, written into `sink` as it is formatted (a year of minutes is
+    /// 30 MB). A value equal to the previous row's reuses its text: while flat, equity and
+    /// cash repeat for thousands of minute bars.
     ///
     /// `every` (milliseconds) keeps only the last bar of each period of that length
     /// (aligned to the Unix epoch, so days are UTC days): the equity at each period's close.
-    static func equity(_ r: BacktestResult, every: Int64? = nil) -> [UInt8] {
-        let header = Array((ArtifactSchema.equity.header + "\n").utf8)
-        let maxRow = 24 + 1 + 32 + 1 + 32 + 1
-        return [UInt8](unsafeUninitializedCapacity: header.count + r.times.count * maxRow) { buffer, count in
-            var at = 0
-            func put(_ bytes: UnsafeRawBufferPointer) {
-                guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-                precondition(at + bytes.count <= buffer.count, "equity row longer than its reserved space")
-                (UnsafeMutableRawPointer(buffer.baseAddress!) + at).copyMemory(from: source, byteCount: bytes.count)
-                at += bytes.count
-            }
-            header.withUnsafeBytes(put)
-            var lastEquity = Double.nan, lastCash = Double.nan
-            var equityText = "", cashText = ""
-            var clock = ISO8601Writer()
-            var stamp: [UInt8] = []
-            stamp.reserveCapacity(32)
-            let last = r.times.count - 1
-            for i in r.times.indices {
-                if let every, i < last, r.times[i] / every == r.times[i + 1] / every { continue }
-                stamp.removeAll(keepingCapacity: true)
-                clock.append(Timestamp(milliseconds: r.times[i]), to: &stamp)
-                stamp.withUnsafeBytes(put)
-                buffer[at] = 44; at += 1
-                if r.equity[i] != lastEquity { lastEquity = r.equity[i]; equityText = CanonicalValue.format(lastEquity) }
-                equityText.withUTF8 { put(UnsafeRawBufferPointer($0)) }
-                buffer[at] = 44; at += 1
-                if r.cash[i] != lastCash { lastCash = r.cash[i]; cashText = CanonicalValue.format(lastCash) }
-                cashText.withUTF8 { put(UnsafeRawBufferPointer($0)) }
-                buffer[at] = 10; at += 1
-            }
-            count = at
+    static func equity(_ r: BacktestResult, every: Int64? = nil, into sink: ArtifactSink) {
+        Array((ArtifactSchema.equity.header + "\n").utf8).withUnsafeBytes { sink.append($0) }
+        let maxRow = 64 + 1 + NumberText.maxBytes + 1 + NumberText.maxBytes + 1
+        var equityText = NumberCache(), cashText = NumberCache()
+        var clock = ISO8601Writer()
+        let times = r.times, equity = r.equity, cash = r.cash
+        let last = times.count - 1
+        for i in times.indices {
+            if let every, i < last, times[i] / every == times[i + 1] / every { continue }
+            let p = sink.room(maxRow)
+            var at = clock.write(Timestamp(milliseconds: times[i]), to: p)
+            p[at] = 44; at += 1
+            at += equityText.write(equity[i], to: p + at)
+            p[at] = 44; at += 1
+            at += cashText.write(cash[i], to: p + at)
+            p[at] = 10; at += 1
+            sink.advance(at)
         }
     }
 
@@ -122,8 +106,12 @@ struct ByteWriter {
     }
     mutating func comma() { bytes.append(44) }
     mutating func newline() { bytes.append(10) }
-    mutating func int(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
-    mutating func number(_ d: Double) { text(CanonicalValue.format(d)) }
+    mutating func int(_ i: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { b in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<NumberText.write(i, to: b.baseAddress!)]))
+        }
+    }
+    mutating func number(_ d: Double) { NumberText.append(d, to: &bytes) }
     mutating func time(_ t: Timestamp) { t.appendISO8601(to: &bytes) }
     /// A field quoted only when it must be (a comma or a quote in it): tags are usually plain words.
     mutating func field(_ s: String) {
@@ -133,5 +121,23 @@ struct ByteWriter {
         bytes.append(34)
         for b in s.utf8 { if b == 34 { bytes.append(34) }; bytes.append(b) }
         bytes.append(34)
+    }
+}
+
+/// The text of the last number written, reused while the value repeats.
+struct NumberCache {
+    private var value = Double.nan
+    private var text = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))  // NumberText.maxBytes
+    private var count = 0
+
+    /// Writes the text of `x` at `p` and returns its length.
+    @inline(__always)
+    mutating func write(_ x: Double, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        if x != value || count == 0 {
+            value = x
+            count = withUnsafeMutableBytes(of: &text) { NumberText.write(x, to: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+        }
+        withUnsafeBytes(of: &text) { p.update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count) }
+        return count
     }
 }

@@ -42,7 +42,16 @@ struct RunDirectory {
     mutating func writeConcurrently(_ files: [RunFile], workers: Int = .max) throws {
         let folder = staging
         let digests = try files.orderedConcurrentMap(workers: workers) { file -> String? in
-            try file.make().withUnsafeBytes { raw in
+            if let stream = file.stream {
+                if file.name.contains("/") {  // a scenario's folder inside the run
+                    try? FileManager.default.createDirectory(at: folder.appendingPathComponent(file.name).deletingLastPathComponent(),
+                                                             withIntermediateDirectories: true)
+                }
+                let sink = try ArtifactSink(url: folder.appendingPathComponent(file.name), name: file.name, hashed: file.hashed)
+                stream(sink)
+                return try sink.finish()
+            }
+            return try file.make().withUnsafeBytes { raw in
                 try RunDirectory.writeFile(raw, to: folder.appendingPathComponent(file.name), name: file.name)
                 return file.hashed ? RunDirectory.sha256(raw) : nil
             }

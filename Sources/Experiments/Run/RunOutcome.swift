@@ -12,7 +12,12 @@ public struct RunOutcome: RecordedOutcome {
     public var dataReport: ValidationReport
     public var result: BacktestResult
     /// breakdowns.json: by symbol, period and tag, worst drawdowns, benchmark, chart curves.
-    public var breakdowns: CanonicalValue = .null
+    /// Made on first read, once (the run's files are written meanwhile; see `Once`).
+    public var breakdowns: CanonicalValue {
+        get { pendingBreakdowns.value }
+        set { pendingBreakdowns = Once(value: newValue) }
+    }
+    var pendingBreakdowns = Once(value: CanonicalValue.null)
 
     /// The single JSON object `--json` prints.
     public var json: CanonicalValue {

@@ -67,14 +67,22 @@ package struct StudyInput: Sendable {
 package struct RunFile: Sendable {
     package var name: String
     package var hashed: Bool
+    /// The file's bytes, made whole; or written piece by piece into a sink (`stream`).
     package var make: @Sendable () -> [UInt8]
+    var stream: (@Sendable (ArtifactSink) -> Void)?
 
     package init(_ name: String, hashed: Bool = true, make: @escaping @Sendable () -> [UInt8]) {
         (self.name, self.hashed, self.make) = (name, hashed, make)
     }
 
+    /// A large file formatted straight into the file and its hash, never whole in memory.
+    /// `make` still gives its bytes (for anything that wants them whole).
+    init(streamed name: String, hashed: Bool = true, _ stream: @escaping @Sendable (ArtifactSink) -> Void) {
+        (self.name, self.hashed, self.stream) = (name, hashed, stream)
+        make = { ArtifactSink.collect(name: name, stream) }
+    }
+
     package static func text(_ name: String, hashed: Bool = true, _ make: @escaping @Sendable () -> String) -> RunFile {
         RunFile(name, hashed: hashed) { Array(make().utf8) }
     }
-
 }

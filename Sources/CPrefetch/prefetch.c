@@ -1,2 +1,0 @@
-// The header's one function is static inline; this file gives SwiftPM a C target to build.
-#include "prefetch.h"
