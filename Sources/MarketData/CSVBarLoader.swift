@@ -79,27 +79,40 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
     let symbol: String
     let checks: DataChecks
 
-    /// Parses the two halves of the body on two cores and joins them. The result is the
-    /// sequential parse's exactly: clean data takes this path; anything the checks flag, an
-    /// error, or a second half that does not start strictly after the first ends is parsed
-    /// again in one pass, so messages, line numbers and drops come out as they would have.
+    /// Most rows `start..<end` can hold: a row has a byte per field at least (its commas
+    /// and newline), so this bounds the rows without reading the bytes.
+    private func rowBound(from start: Int, to end: Int) -> Int { (end - start) / max(columns.count, 1) + 1 }
+
+    /// Parses the two halves of the body on two cores, straight into one set of columns:
+    /// the first half from row 0, the second from the first half's line count (known
+    /// exactly: the second half's line numbers need it), moved down over any blank lines.
+    /// The result is the sequential parse's exactly: clean data takes this path; anything
+    /// the checks flag, an error, or a second half that does not start strictly after the
+    /// first ends is parsed again in one pass, so messages, line numbers and drops come out
+    /// as they would have.
     func parseInTwoHalves(from start: Int, to end: Int) throws -> CSVBarLoader.Loaded {
         var middle = start + (end - start) / 2
         while middle < end && p[middle - 1] != 10 { middle += 1 }
         let split = middle
         guard split < end else { return try parse(from: start, to: end, firstLine: 2) }
         let firstHalfLines = countLines(from: start, to: split)
-        let halves = try? [(start, split, 2), (split, end, 2 + firstHalfLines)]
-            .orderedConcurrentMap { range in try parse(from: range.0, to: range.1, firstLine: range.2) }
-        guard var a = halves?[0], let b = halves?[1], a.report.issueCount == 0, b.report.issueCount == 0,
-              let aLast = a.series.times.last, let bFirst = b.series.times.first, bFirst > aLast else {
-            return try parse(from: start, to: end, firstLine: 2)
+        var reports: [ValidationReport] = []
+        var clean = false
+        let series = try? ColumnBuffers.build(symbol: symbol, capacity: firstHalfLines + rowBound(from: split, to: end)) { columns in
+            let halves = try [(start, split, 2, 0), (split, end, 2 + firstHalfLines, firstHalfLines)].orderedConcurrentMap { range in
+                try parse(from: range.0, to: range.1, firstLine: range.2, into: columns, at: range.3)
+            }
+            reports = halves.map(\.report)
+            let (a, b) = (halves[0].rows, halves[1].rows)
+            clean = halves.allSatisfy { $0.report.issueCount == 0 } && a > 0 && b > 0
+                && columns.times[firstHalfLines] > columns.times[a - 1]
+            if clean && a < firstHalfLines { columns.moveRows(from: firstHalfLines, to: a, count: b) }
+            return clean ? a + b : 0
         }
-        a.series.reserve(a.series.count + b.series.count)
-        a.series.times += b.series.times; a.series.open += b.series.open; a.series.high += b.series.high
-        a.series.low += b.series.low; a.series.close += b.series.close; a.series.volume += b.series.volume
-        a.report.merge(b.report)
-        return a
+        guard clean, let series else { return try parse(from: start, to: end, firstLine: 2) }
+        var report = reports[0]
+        report.merge(reports[1])
+        return CSVBarLoader.Loaded(series: series, report: report)
     }
 
     private func countLines(from start: Int, to end: Int) -> Int {
@@ -111,7 +124,21 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
         return count
     }
 
+    /// Parses `start..<n` in one pass into a series of its own.
     func parse(from start: Int, to n: Int, firstLine: Int) throws -> CSVBarLoader.Loaded {
+        var report = ValidationReport()
+        let series = try ColumnBuffers.build(symbol: symbol, capacity: rowBound(from: start, to: n)) { columns in
+            let parsed = try parse(from: start, to: n, firstLine: firstLine, into: columns, at: 0)
+            report = parsed.report
+            return parsed.rows
+        }
+        return CSVBarLoader.Loaded(series: series, report: report)
+    }
+
+    /// Parses the rows of `start..<n` into `out` from row `first`; returns how many it
+    /// kept and the checks' report.
+    func parse(from start: Int, to n: Int, firstLine: Int, into out: ColumnPointers, at first: Int) throws
+        -> (rows: Int, report: ValidationReport) {
         // Locals, so the per-row closure below captures two values, not a copy of `self`
         // (which retains every field per row, and makes two threads fight over refcounts).
         let p = self.p, columns = self.columns, source = self.source
@@ -121,7 +148,7 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
             guard let hit = memchr(base + start, 10, n - start) else { return n }
             return base.distance(to: UnsafeRawPointer(hit))
         }
-        var series = BarSeries(symbol: symbol, capacity: max(0, n - start) / 40)
+        var row = first
         var validator = BarValidator(checks: checks)
         var starts = [Int](repeating: 0, count: columns.count + 1)
         var ends = [Int](repeating: 0, count: columns.count + 1)
@@ -181,11 +208,15 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
                 }
             }
             let bar = Bar(time: time, open: values.0, high: values.1, low: values.2, close: values.3, volume: values.4)
-            if try validator.admit(bar, missingColumn: missing, location: { "\(source):\(line)" }) {
-                series.append(bar)
+            if missing == nil && validator.admitClean(bar) {
+                out.write(bar, at: row)
+                row += 1
+            } else if try validator.admit(bar, missingColumn: missing, location: { "\(source):\(line)" }) {
+                out.write(bar, at: row)
+                row += 1
             }
         }
-        return CSVBarLoader.Loaded(series: series, report: validator.report)
+        return (row - first, validator.report)
     }
 }
 

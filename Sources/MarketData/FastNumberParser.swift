@@ -1,18 +1,18 @@
 /// Parses decimal numbers straight from bytes.
 ///
-/// Plain decimals of up to 19 significant digits with a small exponent (nearly every
+/// Plain decimals of up to 19 digits (leading zeros count) and no exponent (nearly every
 /// price and volume) take Clinger's exact fast path: the integer mantissa and a power of ten
 /// are both exactly representable, so one multiply or divide is correctly rounded. Anything
 /// else falls back to the standard library's correctly rounded `Double(String)`.
 enum FastNumberParser {
-    /// 10^e for 0 ≤ e ≤ 22, all exact doubles; a tuple, not a lazily initialised array, so
-    /// the per-field path has no once-check and no bounds check.
+    /// 10^e for 0 ≤ e ≤ 22, all exact doubles. A global array of literals is laid out
+    /// statically (no lazy initialisation); a local tuple, as this was, is copied onto the
+    /// stack on every call (184 bytes a field).
+    private static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+                                                1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+
     @inline(__always)
-    private static func powerOfTen(_ e: Int) -> Double {
-        var table = (1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-                     1e17, 1e18, 1e19, 1e20, 1e21, 1e22)
-        return withUnsafeBytes(of: &table) { $0.load(fromByteOffset: e * 8, as: Double.self) }
-    }
+    private static func powerOfTen(_ e: Int) -> Double { powersOfTen.withUnsafeBufferPointer { $0[e] } }
 
     enum Result { case number(Double), missing, invalid }
 
@@ -24,24 +24,22 @@ enum FastNumberParser {
         if i == e { return .missing }
         var negative = false
         if p[i] == 45 { negative = true; i += 1 } else if p[i] == 43 { i += 1 }
+        // Every digit goes into the mantissa, leading zeros too; more than 19 digits (which
+        // could overflow it) take the slow path below, as does anything but digits and a point.
         var mantissa: UInt64 = 0
-        var digits = 0, exponent = 0, sawDigit = false
-        while i < e, p[i] &- 48 < 10 {
-            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); if mantissa > 0 { digits += 1 } } else { exponent += 1 }
-            sawDigit = true
-            i += 1
-        }
+        let integerStart = i
+        while i < e, case let d = p[i] &- 48, d < 10 { mantissa = mantissa &* 10 &+ UInt64(d); i += 1 }
+        var digits = i - integerStart, exponent = 0
         if i < e && p[i] == 46 {
             i += 1
-            while i < e, p[i] &- 48 < 10 {
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); if mantissa > 0 { digits += 1 }; exponent -= 1 }
-                sawDigit = true
-                i += 1
-            }
+            let fractionStart = i
+            while i < e, case let d = p[i] &- 48, d < 10 { mantissa = mantissa &* 10 &+ UInt64(d); i += 1 }
+            exponent = fractionStart - i
+            digits += i - fractionStart
         }
-        if i == e && sawDigit && mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
+        if i == e && digits > 0 && digits <= 19 && mantissa < (1 << 53) && exponent >= -22 {
             var v = Double(mantissa)
-            v = exponent < 0 ? v / powerOfTen(-exponent) : v * powerOfTen(exponent)
+            if exponent < 0 { v /= powerOfTen(-exponent) }
             return .number(negative ? -v : v)
         }
         // Exponents, long mantissas, nan/inf words: the slow, exact path.

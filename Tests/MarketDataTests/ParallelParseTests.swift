@@ -42,3 +42,19 @@ private func both(_ text: String, _ checks: DataChecks = .init()) -> (String, St
     #expect(halves == onePass)
     #expect(halves.hasPrefix("1989 "))
 }
+
+/// Blank lines in the first half leave it fewer rows than lines: the second half, parsed
+/// into the rows after the first half's line count, is moved down over the gap. Bar for
+/// bar the one-pass result, all 2,000 rows.
+@Test func blankLinesInTheFirstHalfAreClosedUp() throws {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for k in [100, 101, 102, 500, 900] { lines.insert("", at: k) }
+    lines[50] += "\r"
+    let blanked = lines.joined(separator: "\n")
+    let a = try CSVBarLoader.parse(blanked, source: "x.csv", symbol: "S", parallelThreshold: 0)
+    let b = try CSVBarLoader.parse(blanked, source: "x.csv", symbol: "S", parallelThreshold: .max)
+    #expect(a.series == b.series && a.series.count == 2_000)
+    #expect(a.report.rowsRead == 2_000 && a.report.rowsKept == 2_000)
+    let clean = try CSVBarLoader.parse(text, source: "x.csv", symbol: "S", parallelThreshold: .max)
+    #expect(a.series == clean.series)
+}

@@ -29,6 +29,11 @@ let runs = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
 
 var loaded: CSVBarLoader.Loaded!
 let loadTime = try seconds { loaded = try CSVBarLoader.load(path: path, symbol: "BTCUSD") }
+// Parsing speed per core (issue 15's goal: 500 MB/s or better): the same file on one thread.
+let fileBytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+let oneCoreLoad = try (0..<runs).map { _ in
+    try seconds { _ = try CSVBarLoader.load(path: path, symbol: "BTCUSD", parallelThreshold: .max) }
+}.min()!
 let one = loaded.series
 let config = BacktestConfig(capital: 100_000, commission: CommissionModel(percent: 0.001), fillTiming: .nextOpen)
 
@@ -49,6 +54,8 @@ let loopHold = bestOf(runs) {
 }
 let metricsTime = seconds { _ = MetricsCalculator.compute(result) }
 print(String(format: "csv load       %7.1f ms  %6.1f M rows/s   (%d rows, %@)", loadTime * 1000, Double(one.count) / loadTime / 1e6, one.count, path))
+print(String(format: "csv parse      %7.1f ms  %6.0f MB/s on one core, best of %d   (goal: 500 MB/s)", oneCoreLoad * 1000,
+             fileBytes / oneCoreLoad / 1e6, runs))
 print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, %d trades, best of %d", loop1 * 1000, Double(one.count) / loop1 / 1e6, result.trades.count, runs))
 print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, buy-and-hold (the engine alone, next to no strategy work)", loopHold * 1000, Double(one.count) / loopHold / 1e6))
 print(String(format: "metrics        %7.1f ms", metricsTime * 1000))
