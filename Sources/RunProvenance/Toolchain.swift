@@ -23,7 +23,8 @@ public struct Toolchain: Sendable, Equatable {
         if let given = environment[environmentKey], !given.isEmpty {
             return Toolchain(swift: given, source: "the toolchain quantbt built the experiment with", compiledWith: compiledWith)
         }
-        let printed = (try? Self.swiftVersion()) ?? "unknown (swift --version failed)"
+        let printed = (try? SwiftVersionCache.version(path: environment["PATH"], environment: environment, run: swiftVersion))
+            ?? "unknown (swift --version failed)"
         return Toolchain(swift: printed, source: "swift on PATH when the run started", compiledWith: compiledWith)
     }
 

@@ -160,3 +160,36 @@ private func makeRepository() throws -> (URL, commit: String) {
         """)
     #expect(Goldens.dirtyTreeRefusal(state, force: true) == nil)
 }
+
+/// `swift --version` is asked once per toolchain: a second run reads the cache; a replaced
+/// `swift` (another size and time) or a damaged cache file asks again.
+@Test func swiftVersionIsCachedPerToolchain() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swiftcache-\(UUID().uuidString)")
+    let bin = dir.appendingPathComponent("bin"), cache = dir.appendingPathComponent("cache")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let swift = bin.appendingPathComponent("swift")
+    try Data("#!/bin/sh\necho one\n".utf8).write(to: swift)
+    chmod(swift.path, 0o755)
+    let environment = ["XDG_CACHE_HOME": cache.path, "PATH": "/nonexistent:" + bin.path]
+    var asked = 0
+    func version(_ answer: String) throws -> String {
+        try SwiftVersionCache.version(path: environment["PATH"], environment: environment) { asked += 1; return answer }
+    }
+    #expect(try version("Swift version 6.3.1 (a)") == "Swift version 6.3.1 (a)")
+    #expect(try version("Swift version 9.9 (never asked)") == "Swift version 6.3.1 (a)")
+    #expect(asked == 1)
+    #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("quantbt/swift-version").path))
+
+    try Data("#!/bin/sh\necho a newer toolchain\n".utf8).write(to: swift)  // replaced: another size
+    #expect(try version("Swift version 6.4 (b)") == "Swift version 6.4 (b)")
+    #expect(asked == 2)
+
+    try Data("garbage".utf8).write(to: cache.appendingPathComponent("quantbt/swift-version"))
+    #expect(try version("Swift version 6.4 (c)") == "Swift version 6.4 (c)")
+    #expect(asked == 3)
+
+    // No swift on PATH, or no home for a cache: always asked, never cached.
+    #expect(SwiftVersionCache.key(path: "/nonexistent") == nil)
+    #expect(SwiftVersionCache.file(["HOME": "relative"]) == nil)
+}

@@ -52,6 +52,9 @@ public struct ExperimentRunner {
         defer { _ = provenanceReads.value }
         var timer = PhaseTimer()
         let input = try prepare(config)
+        // The data files are hashed on another thread meanwhile: collected on every way out,
+        // so no thread is left reading when the process exits on an error.
+        defer { _ = try? input.data.fileRecords() }
         try study.check(input)
         timer.mark("load")
         // Opening the store and writing the running row overlap the computation.
@@ -97,13 +100,18 @@ public struct ExperimentRunner {
             let content = BackgroundTask { Result { try RunIndexer.content(staging, id: runID) } }
             let (git, toolchain) = provenanceReads.value
             timer.mark("provenance")
-            indexed = content.value  // read before the folder is renamed
-            timer.mark("index content")
             let holdout = study.holdoutEvaluations(outcome)
+            var read: Result<IndexedRun, Error>?
             url = try directory.commit { manifestSHA in
+                // The reports are rendered while the index reads the files back; both are
+                // done before the folder is renamed.
+                defer {
+                    read = content.value
+                    timer.mark("index content")
+                }
                 var provenance = Provenance(
                     experiment: config.name, runID: runID, git: nil, gitError: nil, configSHA256: RunDirectory.sha256(Data(configText.utf8)),
-                    overrides: overrides, data: input.data.files, toolchain: toolchain, seed: config.seed, workers: workers, started: started,
+                    overrides: overrides, data: try input.data.fileRecords(), toolchain: toolchain, seed: config.seed, workers: workers, started: started,
                     finished: clock())
                 switch git {
                 case .success(let state): provenance.git = state
@@ -113,6 +121,7 @@ public struct ExperimentRunner {
                 let document = provenance.document(manifestSHA256: manifestSHA)
                 return try [("provenance.json", document.json())] + study.finalFiles(outcome, runID: runID, provenance: document, folder: staging)
             }
+            indexed = read ?? content.value
         } catch {
             directory.discard()
             throw error

@@ -11,8 +11,13 @@ struct InputData {
     var report: ValidationReport
     /// Paths as the config wrote them, for the summary.
     var paths: [String]
-    /// Every file read, hashed: for provenance.
-    var files: [DataFileRecord]
+    /// Every file read, hashed, for provenance: see `fileRecords()`.
+    private var hashing: Once<Result<[DataFileRecord], Error>>
+
+    /// The files read, with their SHA-256. With more than one worker they are hashed on
+    /// another thread from the moment the parse ends (the parse keeps every core busy; the
+    /// backtest after it, one), so by the time the run is written this rarely waits.
+    func fileRecords() throws -> [DataFileRecord] { try hashing.value.get() }
 
     /// `workers` caps the parallel work (files, halves of a big file, hashing); any value
     /// gives the same result.
@@ -20,34 +25,23 @@ struct InputData {
         let source = config.data
         var loaded: [CSVBarLoader.Loaded]
         var paths: [String]
-        var files: [DataFileRecord]
+        let hashing: Once<Result<[DataFileRecord], Error>>
         if let sqlite = source.sqlite {
             paths = [sqlite]
             let url = URL(fileURLWithPath: resolve(sqlite, root: root))
             loaded = try SQLiteBarLoader.load(path: url.path, table: source.table, symbols: source.symbols, checks: source.checks)
-            files = [try DataFileRecord.read(url, as: sqlite)]
+            hashing = Once { Result { [try DataFileRecord.read(url, as: sqlite)] } }
         } else {
             paths = source.files
             let checks = source.checks
             let threshold = workers > 1 ? 4 << 20 : Int.max
             let jobs = zip(source.files, config.symbolNames).map { (path: $0, url: resolve($0, root: root), symbol: $1) }
-            // Hashing (for provenance) runs on its own thread beside the parse, not inside
-            // the parse's parallel map: a nested concurrentPerform would run the two halves
-            // of a big file one after the other. With one worker it runs after the parse.
-            let hashes = { @Sendable in
-                try jobs.map { job -> DataFileRecord in try DataFileRecord.read(URL(fileURLWithPath: job.url), as: job.path) }
+            loaded = try jobs.orderedConcurrentMap(workers: workers) {
+                try CSVBarLoader.load(path: $0.url, symbol: $0.symbol, checks: checks, parallelThreshold: threshold)
             }
-            let background = workers > 1 ? BackgroundTask { Result { try hashes() } } : nil
-            do {
-                loaded = try jobs.orderedConcurrentMap(workers: workers) {
-                    try CSVBarLoader.load(path: $0.url, symbol: $0.symbol, checks: checks, parallelThreshold: threshold)
-                }
-            } catch {
-                _ = background?.value  // no thread left reading when the process exits on this error
-                throw error
-            }
-            files = try background?.value.get() ?? hashes()
+            hashing = Once { Result { try jobs.map { try DataFileRecord.read(URL(fileURLWithPath: $0.url), as: $0.path) } } }
         }
+        if workers > 1 { DispatchQueue.global().async { _ = hashing.value } }
         var report = ValidationReport()
         for l in loaded { report.merge(l.report) }
         let names = loaded.map(\.series.symbol)
@@ -67,7 +61,7 @@ struct InputData {
             }
             return sliced
         }
-        return InputData(series: series, report: report, paths: paths, files: files)
+        return InputData(series: series, report: report, paths: paths, hashing: hashing)
     }
 
     static func resolve(_ path: String, root: URL) -> String {
