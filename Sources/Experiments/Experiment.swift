@@ -19,6 +19,7 @@ import Reports
 public enum Experiment {
     public static func main<S: Strategy>(_ type: S.Type, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         Interruption.install()
+        MemoryTuning.keepFreedMemory()
         let command: ExperimentCommand
         do { command = try ExperimentCommand.parse(arguments) } catch { ExperimentCommand.exit(withError: error) }
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 
 @main
 struct QuantBT: ParsableCommand {
@@ -22,4 +23,11 @@ struct QuantBT: ParsableCommand {
             """,
         subcommands: [Run.self, Backtest.self, Validate.self, Sweep.self, WalkForward.self, Runs.self, Verify.self, Bless.self, Diff.self, ReportCommand.self, Serve.self, New.self, DataCommand.self]
     )
+
+    /// ArgumentParser's entry, after the allocator is told to keep freed blocks (see
+    /// `MemoryTuning`: sweeps and servers allocate and free large columns over and over).
+    static func main() {
+        MemoryTuning.keepFreedMemory()
+        main(nil)
+    }
 }
