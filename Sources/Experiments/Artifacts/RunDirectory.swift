@@ -42,6 +42,8 @@ struct RunDirectory {
     mutating func writeConcurrently(_ files: [RunFile], workers: Int = .max) throws {
         let folder = staging
         let digests = try files.orderedConcurrentMap(workers: workers) { file -> String? in
+            var timer = PhaseTimer()  // QUANTBT_TIMINGS=1: each file's time, from when a writer took it
+            defer { timer.mark("  " + file.name) }
             if let stream = file.stream {
                 if file.name.contains("/") {  // a scenario's folder inside the run
                     try? FileManager.default.createDirectory(at: folder.appendingPathComponent(file.name).deletingLastPathComponent(),
