@@ -27,8 +27,10 @@ public struct SMA: Sendable {
     private var decimals = 0
     /// count · scale: a whole number below 2^53, so the mean is one correctly rounded division.
     private var divisor = 0.0
-    /// Set once exactness is lost: the window of Doubles with its compensated sum.
+    /// Set once exactness is lost: the window of Doubles with its compensated sum. `exact`
+    /// says so in one byte beside the hot fields (testing the optional reads its storage).
     private var fallback: RollingWindow?
+    private var exact = true
     /// The average, computed once per update (strategies read it several times a bar).
     private var mean = Double.nan
 
@@ -48,7 +50,7 @@ public struct SMA: Sendable {
     public var value: Double { mean }
 
     public mutating func update(_ x: Double) {
-        if fallback != nil {
+        if !exact {
             fallback!.push(x)
             if count < period { count += 1 }
             mean = fallback!.total / Double(count)
@@ -122,6 +124,7 @@ public struct SMA: Sendable {
         values.append(x)
         let window = RollingWindow(capacity: period, values: values)
         fallback = window
+        exact = false
         count = values.count
         mean = window.total / Double(count)
     }

@@ -38,7 +38,8 @@ public final class Portfolio {
         entryTag = [String](repeating: "", count: symbolCount)
     }
 
-    @inlinable public var equity: Double {
+    /// Read every bar (equity out, sizing, the risk monitor): inlined into the loop.
+    @inline(__always) public var equity: Double {
         var e = cash
         for s in quantity.indices where quantity[s] != 0 { e += quantity[s] * mark[s] }
         return e
