@@ -79,9 +79,18 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
     let symbol: String
     let checks: DataChecks
 
-    /// Most rows `start..<end` can hold: a row has a byte per field at least (its commas
-    /// and newline), so this bounds the rows without reading the bytes.
-    private func rowBound(from start: Int, to end: Int) -> Int { (end - start) / max(columns.count, 1) + 1 }
+    /// Room for the rows of `start..<end`, from the line length of its first 64 KB and a
+    /// quarter more: bar files keep one layout, so their lines are alike. A parse that
+    /// fills it stops (`RoomExhausted`) and is run again with the lines counted.
+    private func roomEstimate(from start: Int, to end: Int) -> Int {
+        let sample = min(end - start, 65_536)
+        let lines = countLines(from: start, to: start + sample)
+        guard lines > 0 && sample < end - start else { return lines + 1 }
+        return Int(Double(end - start) / (Double(sample) / Double(lines)) * 1.25) + 64
+    }
+
+    /// A parse filled the room it was given.
+    private struct RoomExhausted: Error {}
 
     /// Parses the two halves of the body on two cores, straight into one set of columns:
     /// the first half from row 0, the second from the first half's line count (known
@@ -98,10 +107,12 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
         let firstHalfLines = countLines(from: start, to: split)
         var reports: [ValidationReport] = []
         var clean = false
-        let series = try? ColumnBuffers.build(symbol: symbol, capacity: firstHalfLines + rowBound(from: split, to: end)) { columns in
-            let halves = try [(start, split, 2, 0), (split, end, 2 + firstHalfLines, firstHalfLines)].orderedConcurrentMap { range in
-                try parse(from: range.0, to: range.1, firstLine: range.2, into: columns, at: range.3)
-            }
+        let capacity = firstHalfLines + roomEstimate(from: split, to: end)
+        let series = try? ColumnBuffers.build(symbol: symbol, capacity: capacity) { columns in
+            let halves = try [(start, split, 2, 0, firstHalfLines), (split, end, 2 + firstHalfLines, firstHalfLines, capacity)]
+                .orderedConcurrentMap { range in
+                    try parse(from: range.0, to: range.1, firstLine: range.2, into: columns, at: range.3, limit: range.4)
+                }
             reports = halves.map(\.report)
             let (a, b) = (halves[0].rows, halves[1].rows)
             clean = halves.allSatisfy { $0.report.issueCount == 0 } && a > 0 && b > 0
@@ -124,20 +135,29 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
         return count
     }
 
-    /// Parses `start..<n` in one pass into a series of its own.
+    /// Parses `start..<n` in one pass into a series of its own: with room estimated, or,
+    /// when that was too little, with the lines counted.
     func parse(from start: Int, to n: Int, firstLine: Int) throws -> CSVBarLoader.Loaded {
+        do {
+            return try parse(from: start, to: n, firstLine: firstLine, room: roomEstimate(from: start, to: n))
+        } catch is RoomExhausted {
+            return try parse(from: start, to: n, firstLine: firstLine, room: countLines(from: start, to: n) + 1)
+        }
+    }
+
+    private func parse(from start: Int, to n: Int, firstLine: Int, room: Int) throws -> CSVBarLoader.Loaded {
         var report = ValidationReport()
-        let series = try ColumnBuffers.build(symbol: symbol, capacity: rowBound(from: start, to: n)) { columns in
-            let parsed = try parse(from: start, to: n, firstLine: firstLine, into: columns, at: 0)
+        let series = try ColumnBuffers.build(symbol: symbol, capacity: room) { columns in
+            let parsed = try parse(from: start, to: n, firstLine: firstLine, into: columns, at: 0, limit: room)
             report = parsed.report
             return parsed.rows
         }
         return CSVBarLoader.Loaded(series: series, report: report)
     }
 
-    /// Parses the rows of `start..<n` into `out` from row `first`; returns how many it
-    /// kept and the checks' report.
-    func parse(from start: Int, to n: Int, firstLine: Int, into out: ColumnPointers, at first: Int) throws
+    /// Parses the rows of `start..<n` into `out` from row `first`, below row `limit`;
+    /// returns how many it kept and the checks' report.
+    func parse(from start: Int, to n: Int, firstLine: Int, into out: ColumnPointers, at first: Int, limit: Int) throws
         -> (rows: Int, report: ValidationReport) {
         // Locals, so the per-row closure below captures two values, not a copy of `self`
         // (which retains every field per row, and makes two threads fight over refcounts).
@@ -208,6 +228,7 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
                 }
             }
             let bar = Bar(time: time, open: values.0, high: values.1, low: values.2, close: values.3, volume: values.4)
+            guard row < limit else { throw RoomExhausted() }
             if missing == nil && validator.admitClean(bar) {
                 out.write(bar, at: row)
                 row += 1

@@ -58,3 +58,21 @@ private func both(_ text: String, _ checks: DataChecks = .init()) -> (String, St
     let clean = try CSVBarLoader.parse(text, source: "x.csv", symbol: "S", parallelThreshold: .max)
     #expect(a.series == clean.series)
 }
+
+/// Room for rows is estimated from the first 64 KB; a file whose first lines are long and
+/// the rest short outgrows it, and is parsed again with its lines counted: the same bars
+/// whichever way, one pass or two halves.
+@Test func aFileThatOutgrowsItsEstimateIsCounted() throws {
+    let s = SyntheticMarket(symbol: "S", seed: 5, start: Timestamp(year: 2023, month: 1, day: 1), intervalMs: 60_000, bars: 60_000,
+                            startPrice: 100, segments: [.init(.bull, 1)]).generate()
+    let plain = String(decoding: CSVBarWriter.csv(s), as: UTF8.self)
+    var lines = plain.split(separator: "\n").map(String.init)
+    let pad = String(repeating: " ", count: 300)
+    for k in 1...300 { lines[k] = lines[k].split(separator: ",").map { pad + $0 }.joined(separator: ",") }  // about 1.9 KB each
+    let padded = lines.joined(separator: "\n") + "\n"
+    let clean = try CSVBarLoader.parse(plain, source: "x.csv", symbol: "S", parallelThreshold: .max)
+    for threshold in [0, Int.max] {
+        let l = try CSVBarLoader.parse(padded, source: "x.csv", symbol: "S", parallelThreshold: threshold)
+        #expect(l.series == clean.series && l.series.count == 60_000)
+    }
+}

@@ -56,7 +56,7 @@ let metricsTime = seconds { _ = MetricsCalculator.compute(result) }
 print(String(format: "csv load       %7.1f ms  %6.1f M rows/s   (%d rows, %@)", loadTime * 1000, Double(one.count) / loadTime / 1e6, one.count, path))
 print(String(format: "csv parse      %7.1f ms  %6.0f MB/s on one core, best of %d   (goal: 500 MB/s)", oneCoreLoad * 1000,
              fileBytes / oneCoreLoad / 1e6, runs))
-print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, %d trades, best of %d", loop1 * 1000, Double(one.count) / loop1 / 1e6, result.trades.count, runs))
+print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, %d trades, best of %d   (goal: 25 M bars/s)", loop1 * 1000, Double(one.count) / loop1 / 1e6, result.trades.count, runs))
 print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, buy-and-hold (the engine alone, next to no strategy work)", loopHold * 1000, Double(one.count) / loopHold / 1e6))
 print(String(format: "metrics        %7.1f ms", metricsTime * 1000))
 // Heap allocations of one more run of the loop (malloc, calloc, realloc; AllocationCounter):
@@ -111,4 +111,4 @@ let loopN = bestOf(runs) {
     result = Backtest(series: many, config: config).run(&s)
 }
 let barsN = many.reduce(0) { $0 + $1.count }
-print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   %d symbols, %d bars, %d trades, best of %d", loopN * 1000, Double(barsN) / loopN / 1e6, symbolCount, barsN, result.trades.count, runs))
+print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   %d symbols, %d bars, %d trades, best of %d   (goal: 20 M bars/s on 10)", loopN * 1000, Double(barsN) / loopN / 1e6, symbolCount, barsN, result.trades.count, runs))
