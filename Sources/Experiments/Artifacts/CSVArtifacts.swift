@@ -7,7 +7,7 @@ import Model
 /// Swift's shortest round-trip form.
 enum CSVArtifacts {
     /// Every CSV file of a run, named with `prefix` (a folder, for validation scenarios),
-    /// ready for `RunDirectory.writeConcurrently`.
+    /// ready for `RunDirectory.writeConcurrently`; the largest, equity.csv, first.
     static func all(_ result: BacktestResult, every: Int64?, prefix: String = "") -> [RunFile] {
         [
             RunFile(streamed: prefix + "equity.csv") { equity(result, every: every, into: $0) },

@@ -42,6 +42,10 @@ struct InputData {
             hashing = Once { Result { try jobs.map { try DataFileRecord.read(URL(fileURLWithPath: $0.url), as: $0.path) } } }
         }
         if workers > 1 { DispatchQueue.global().async { _ = hashing.value } }
+        // On an error below, the hash is waited for: no thread left reading when the process
+        // exits on it.
+        var returned = false
+        defer { if !returned { _ = hashing.value } }
         var report = ValidationReport()
         for l in loaded { report.merge(l.report) }
         let names = loaded.map(\.series.symbol)
@@ -61,6 +65,7 @@ struct InputData {
             }
             return sliced
         }
+        returned = true
         return InputData(series: series, report: report, paths: paths, hashing: hashing)
     }
 

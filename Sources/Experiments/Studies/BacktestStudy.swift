@@ -35,11 +35,13 @@ package struct BacktestStudy<S: Strategy>: Study {
         return outcome
     }
 
-    /// The largest files first: the writers take them in this order, two at a time.
+    /// The longest to make first (the writers take files in this order, as many at a time
+    /// as there are workers): equity.csv, which `CSVArtifacts.all` lists first, and
+    /// breakdowns.json, whose breakdowns are made when it is written.
     package func files(_ outcome: RunOutcome, runID: String) -> [RunFile] {
         let document = outcome.metricsDocument
         let csv = CSVArtifacts.all(outcome.result, every: config.equityEvery)
-        return [csv[0], .text("breakdowns.json") { outcome.breakdowns.json() }] + csv.dropFirst()
+        return csv.prefix(1) + [.text("breakdowns.json") { outcome.breakdowns.json() }] + csv.dropFirst()
             + [.text("metrics.json") { document.json() }]
     }
 
