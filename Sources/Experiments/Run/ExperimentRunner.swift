@@ -46,10 +46,6 @@ public struct ExperimentRunner {
                 + "remove the strategy key or set it to '\(study.strategyName)'")
         }
         let started = clock()
-        let provenanceReads = startProvenanceReads()
-        // Collected on every way out: a process that exits on an error while libgit2 is still
-        // reading on another thread crashes in its exit handlers (seen: signal 11 in 1 of 3).
-        defer { _ = provenanceReads.value }
         var timer = PhaseTimer()
         let input = try prepare(config)
         // The data files are hashed on another thread meanwhile: collected on every way out,
@@ -57,6 +53,13 @@ public struct ExperimentRunner {
         defer { _ = try? input.data.fileRecords() }
         try study.check(input)
         timer.mark("load")
+        // Started once the data is loaded, to run beside the backtest (which keeps one core
+        // busy) rather than against the parse (which keeps both): libgit2 alone reads and
+        // parses the system's CA certificates when it starts.
+        let provenanceReads = startProvenanceReads()
+        // Collected on every way out: a process that exits on an error while libgit2 is still
+        // reading on another thread crashes in its exit handlers (seen: signal 11 in 1 of 3).
+        defer { _ = provenanceReads.value }
         // Opening the store and writing the running row overlap the computation.
         let opening = IndexedRecording.begin(runner: self, kind: St.Outcome.kind, experiment: config.name, started: started)
         var outcome: St.Outcome
