@@ -18,7 +18,10 @@ public final class RunStore: Sendable {
         configuration.foreignKeysEnabled = true
         // WAL with synchronous=NORMAL: a crash never corrupts the file, and a commit does not
         // wait for the disk (a power cut may lose the last runs, which reindex brings back).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A page cache of up to 64 MB (2 MB by default): a run's 10,000 trades dirty more
+        // pages than the default holds, which then spill to the WAL a page at a time before
+        // the commit (inserting P1's trades: 24-38 ms -> 21-29 ms, alternated runs).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
         do {
             pool = try Self.openMigrated(path, configuration)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
