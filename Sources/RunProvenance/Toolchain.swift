@@ -23,9 +23,13 @@ public struct Toolchain: Sendable, Equatable {
         if let given = environment[environmentKey], !given.isEmpty {
             return Toolchain(swift: given, source: "the toolchain quantbt built the experiment with", compiledWith: compiledWith)
         }
-        let printed = (try? SwiftVersionCache.version(path: environment["PATH"], environment: environment, run: swiftVersion))
-            ?? "unknown (swift --version failed)"
+        let printed = (try? cachedSwiftVersion(environment: environment)) ?? "unknown (swift --version failed)"
         return Toolchain(swift: printed, source: "swift on PATH when the run started", compiledWith: compiledWith)
+    }
+
+    /// `swiftVersion()`, asked once per toolchain (see `SwiftVersionCache`).
+    public static func cachedSwiftVersion(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        try SwiftVersionCache.version(path: environment["PATH"], environment: environment, run: swiftVersion)
     }
 
     /// Runs `swift --version` and keeps its first line (about 0.1 s).

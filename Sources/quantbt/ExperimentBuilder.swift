@@ -38,7 +38,7 @@ struct ExperimentBuilder {
             }
             throw CLIError("building experiment '\(name)' failed:\n\(output)")
         }
-        let version = try? Toolchain.swiftVersion()
+        let version = try? Toolchain.cachedSwiftVersion()
         if let version { environment[Toolchain.environmentKey] = version }
         let binary = try locate(name)
         // The inputs as they were before the build: a file edited during it is seen next time.
