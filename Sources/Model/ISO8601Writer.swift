@@ -1,4 +1,4 @@
-/// Appends many ISO-8601 timestamps quickly: the `YYYY-MM-DDT` part is formatted once per
+/// Writes many ISO-8601 timestamps quickly: the `YYYY-MM-DDT` part is formatted once per
 /// day and reused, so a year of minute bars computes 365 civil dates, not 525,600.
 public struct ISO8601Writer: Sendable {
     private var day: Int64 = .min
@@ -6,26 +6,8 @@ public struct ISO8601Writer: Sendable {
 
     public init() {}
 
-    public mutating func append(_ t: Timestamp, to out: inout [UInt8]) {
-        let d = t.dayNumber
-        let msOfDay = t.milliseconds - d * Timestamp.millisecondsPerDay
-        guard msOfDay % 1000 == 0 else { t.appendISO8601(to: &out); return }
-        if d != day {
-            day = d
-            datePrefix.removeAll(keepingCapacity: true)
-            Timestamp(milliseconds: d * Timestamp.millisecondsPerDay).appendISO8601(to: &datePrefix)
-            datePrefix.removeLast(9)  // "00:00:00Z"
-        }
-        out.append(contentsOf: datePrefix)
-        let secs = Int(msOfDay / 1000)
-        let h = secs / 3600, m = secs / 60 % 60, s = secs % 60
-        out.append(48 + UInt8(h / 10)); out.append(48 + UInt8(h % 10)); out.append(58)
-        out.append(48 + UInt8(m / 10)); out.append(48 + UInt8(m % 10)); out.append(58)
-        out.append(48 + UInt8(s / 10)); out.append(48 + UInt8(s % 10)); out.append(90)
-    }
-
     /// Writes the timestamp at `p` (room for 64 bytes) and returns how many bytes it wrote:
-    /// the same text as `append`, for writers that format rows straight into a buffer.
+    /// the text of `Timestamp.appendISO8601`, straight into a row buffer.
     public mutating func write(_ t: Timestamp, to p: UnsafeMutablePointer<UInt8>) -> Int {
         let d = t.dayNumber
         let msOfDay = t.milliseconds - d * Timestamp.millisecondsPerDay
