@@ -1,9 +1,9 @@
 /// Numbers written straight into bytes, for writers that format rows into a buffer. A Double
 /// is `CanonicalValue.format`'s text (Swift's shortest round-trip digits; non-finite values
-/// are `null`). Its digits still come from `description`: Swift offers no public way to
-/// print a Double without a String, and the runtime's C entry point
-/// `swift_float64ToString` no longer returns the text at the start of its buffer (Swift
-/// 6.3), so it is not used.
+/// are `null`), written by `ShortestDecimal` without a String for the values runs write, and
+/// through `description` for the rest (Swift offers no public way to print a Double without
+/// a String, and the runtime's C entry point `swift_float64ToString` no longer returns the
+/// text at the start of its buffer in Swift 6.3).
 public enum NumberText {
     /// The most bytes `write` produces.
     public static let maxBytes = 32
@@ -11,6 +11,7 @@ public enum NumberText {
     /// Writes `x` at `p` (room for `maxBytes`) and returns how many bytes it wrote.
     @inline(__always)
     public static func write(_ x: Double, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        if let count = ShortestDecimal.write(x, to: p) { return count }
         guard x.isFinite else {
             (p[0], p[1], p[2], p[3]) = (110, 117, 108, 108)  // null
             return 4

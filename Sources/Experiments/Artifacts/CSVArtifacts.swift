@@ -133,7 +133,7 @@ struct NumberCache {
     /// Writes the text of `x` at `p` and returns its length.
     @inline(__always)
     mutating func write(_ x: Double, to p: UnsafeMutablePointer<UInt8>) -> Int {
-        if x != value || count == 0 {
+        if x.bitPattern != value.bitPattern || count == 0 {  // bits: -0.0 == 0.0 but prints apart
             value = x
             count = withUnsafeMutableBytes(of: &text) { NumberText.write(x, to: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
         }
