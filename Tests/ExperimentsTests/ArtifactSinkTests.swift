@@ -11,8 +11,9 @@ private func equityResult(times: [Int64], equity: [Double], cash: [Double]) -> B
                    exposedAtClose: [], exposedBars: 0, barsProcessed: times.count, openPositionsAtEnd: 0, initialCapital: 100)
 }
 
-/// equity.csv rows written by hand: repeated values reuse their text, -0.0 after 0.0 reads
-/// as the 0.0 before it (equal values), NaN is null, a time with milliseconds keeps them.
+/// equity.csv rows written by hand: repeated values reuse their text, -0.0 after 0.0 keeps
+/// its sign (the two are equal, but print apart), NaN is null, a time with milliseconds
+/// keeps them.
 @Test func equityRowsByHand() {
     let r = equityResult(times: [0, 60_000, 86_400_000, 86_400_250], equity: [100, 100, 0.0, -0.0], cash: [100, .nan, 1e16, 0.1])
     let text = String(decoding: ArtifactSink.collect(name: "equity.csv") { CSVArtifacts.equity(r, into: $0) }, as: UTF8.self)
@@ -21,7 +22,7 @@ private func equityResult(times: [Int64], equity: [Double], cash: [Double]) -> B
         1970-01-01T00:00:00Z,100.0,100.0
         1970-01-01T00:01:00Z,100.0,null
         1970-01-02T00:00:00Z,0.0,1e+16
-        1970-01-02T00:00:00.250Z,0.0,0.1
+        1970-01-02T00:00:00.250Z,-0.0,0.1
 
         """)
 }
