@@ -49,14 +49,16 @@ public struct SMA: Sendable {
     /// The average of the values seen so far while warming up, then of the last `period`.
     public var value: Double { mean }
 
+    @inline(__always)
     public mutating func update(_ x: Double) {
-        if !exact {
-            fallback!.push(x)
-            if count < period { count += 1 }
-            mean = fallback!.total / Double(count)
-            return
-        }
-        guard let t = onGrid(x) else { return fallBack(adding: x) }
+        guard exact, let t = onCurrentGrid(x) else { return updateOffGrid(x) }
+        add(t, x)
+    }
+
+    /// Adds `t` ticks (the value `x`) to the exact window, or falls back when the sum
+    /// would not stay exact.
+    @inline(__always)
+    private mutating func add(_ t: Int64, _ x: Double) {
         let evicted = count == period ? ring[head] : 0
         var sum = ticks.addingReportingOverflow(t)
         if !sum.overflow { sum = sum.partialValue.subtractingReportingOverflow(evicted) }
@@ -69,10 +71,22 @@ public struct SMA: Sendable {
         mean = Double(ticks) / divisor
     }
 
-    /// `x` in ticks of the current grid, refining the grid when `x` needs a finer one; nil
-    /// when no grid up to 10^-8 holds it or the window would not stay exact on it.
+    /// The cold paths, out of line so `update` inlines into a strategy's bar: after the
+    /// fallback, or with `x` off the current grid (refined, or the fallback begins).
+    @inline(never)
+    private mutating func updateOffGrid(_ x: Double) {
+        if exact {
+            guard let t = refine(x) else { return fallBack(adding: x) }
+            return add(t, x)
+        }
+        fallback!.push(x)
+        if count < period { count += 1 }
+        mean = fallback!.total / Double(count)
+    }
+
+    /// `x` in ticks of the current grid; nil when it needs a finer one (or none holds it).
     @inline(__always)
-    private mutating func onGrid(_ x: Double) -> Int64? {
+    private func onCurrentGrid(_ x: Double) -> Int64? {
         // The common case: `x` is on the current grid. x · scale lands within a millionth
         // of a tick of a whole number exactly when x is the Double nearest to a tick
         // (below 2^32 ticks, where a Double resolves far finer than that): no division.
@@ -80,7 +94,7 @@ public struct SMA: Sendable {
         if abs(product) < 4_294_967_296, case let whole = Self.nearest(product), abs(product - Double(whole)) <= 1e-6 {
             return whole
         }
-        return refine(x)
+        return nil
     }
 
     /// The nearest whole number, by truncation (one instruction; `rounded()` calls libm).
