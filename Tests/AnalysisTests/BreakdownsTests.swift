@@ -133,11 +133,11 @@ private func fixture() -> (BacktestResult, [BarSeries]) {
 @Test func rollingSharpeByHand() {
     let s = ChartCurves.rollingSharpe([0.01, -0.01, 0.02, 0], window: 3, periodsPerYear: 4, riskFreeRate: 0)
     let std = (7.0 / 30000).squareRoot()
-    #expect(s.count == 4 && s[0] == nil && s[1] == nil)
-    #expect(abs(s[2]! - (1.0 / 150) / std * 2) < 1e-12)
-    #expect(abs(s[3]! - (1.0 / 300) / std * 2) < 1e-12)
+    #expect(s.count == 4 && s[0].isNaN && s[1].isNaN)  // NaN: no Sharpe yet
+    #expect(abs(s[2] - (1.0 / 150) / std * 2) < 1e-12)
+    #expect(abs(s[3] - (1.0 / 300) / std * 2) < 1e-12)
     // A flat window has no Sharpe, whatever dust the sliding sums leave.
-    #expect(ChartCurves.rollingSharpe([0.1, 0.001, 0.001, 0.001], window: 3, periodsPerYear: 4, riskFreeRate: 0)[3] == nil)
+    #expect(ChartCurves.rollingSharpe([0.1, 0.001, 0.001, 0.001], window: 3, periodsPerYear: 4, riskFreeRate: 0)[3].isNaN)
 }
 
 /// Thinning keeps the extremes: a spike in the middle of a long flat curve survives.

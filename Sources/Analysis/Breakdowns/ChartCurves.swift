@@ -29,38 +29,49 @@ package struct ChartCurves: Sendable, Equatable {
         let n = times.count
         var keep = [Bool](repeating: false, count: n)
         let size = max(1, (n + buckets - 1) / buckets)
-        func mark(_ range: Range<Int>, _ value: (Int) -> Double?) {
-            var low: (Int, Double)?, high: (Int, Double)?
-            for i in range {
-                guard let v = value(i) else { continue }
-                if low == nil || v < low!.1 { low = (i, v) }
-                if high == nil || v > high!.1 { high = (i, v) }
-            }
-            if let low { keep[low.0] = true }
-            if let high { keep[high.0] = true }
-        }
+        // One pass over each span for all four curves (a closure per curve and bar was most
+        // of the time).
         for start in stride(from: 0, to: n, by: size) {
-            let range = start..<min(start + size, n)
+            let end = min(start + size, n)
             keep[start] = true
-            mark(range) { equity[$0] }
-            mark(range) { drawdown[$0] }
-            if let benchmark { mark(range) { benchmark[$0] } }
-            mark(range) { sharpe[$0] }
+            var e = Extremes(), d = Extremes(), b = Extremes(), r = Extremes()
+            for i in start..<end {
+                e.see(i, equity[i])
+                d.see(i, drawdown[i])
+                if let benchmark { b.see(i, benchmark[i]) }
+                if !sharpe[i].isNaN { r.see(i, sharpe[i]) }
+            }
+            for x in [e, d, b, r] where x.low >= 0 { (keep[x.low], keep[x.high]) = (true, true) }
         }
         if n > 0 { keep[n - 1] = true }
         points = keep.indices.filter { keep[$0] }.map { i in
-            Point(time: times[i], equity: equity[i], drawdown: drawdown[i], benchmark: benchmark?[i], rollingSharpe: sharpe[i])
+            Point(time: times[i], equity: equity[i], drawdown: drawdown[i], benchmark: benchmark?[i],
+                  rollingSharpe: sharpe[i].isNaN ? nil : sharpe[i])
         }
     }
 
-    /// Sharpe of the last `window` per-bar returns at each bar (nil before the window is
-    /// full or when its deviation is 0), with metrics.json's definition. Sliding sums,
-    /// compensated, so the figure does not drift over a year of minutes.
+    /// The bars of a span where a curve is lowest and highest, the first of equals (a NaN
+    /// that comes first stays, as nothing compares below or above it).
+    private struct Extremes {
+        var low = -1, high = -1, lowValue = 0.0, highValue = 0.0
+
+        @inline(__always)
+        mutating func see(_ i: Int, _ v: Double) {
+            if low < 0 { (low, high, lowValue, highValue) = (i, i, v, v); return }
+            if v < lowValue { (low, lowValue) = (i, v) }
+            if v > highValue { (high, highValue) = (i, v) }
+        }
+    }
+
+    /// Sharpe of the last `window` per-bar returns at each bar (NaN before the window is
+    /// full or when its deviation is 0: a Sharpe worked out is never NaN, as a NaN return
+    /// makes the variance NaN, which fails the test below), with metrics.json's definition.
+    /// Sliding sums, compensated, so the figure does not drift over a year of minutes.
     /// - Complexity: O(bars).
-    package static func rollingSharpe(_ returns: [Double], window: Int, periodsPerYear: Double, riskFreeRate: Double) -> [Double?] {
+    package static func rollingSharpe(_ returns: [Double], window: Int, periodsPerYear: Double, riskFreeRate: Double) -> [Double] {
         let rf = riskFreeRate / periodsPerYear, w = Double(window)
         var sum = CompensatedSum(), squares = CompensatedSum()
-        var out = [Double?](repeating: nil, count: returns.count)
+        var out = [Double](repeating: .nan, count: returns.count)
         guard window > 1 else { return out }
         for i in returns.indices {
             let x = returns[i] - rf
@@ -74,7 +85,7 @@ package struct ChartCurves: Sendable, Equatable {
             let variance = (squares.value - sum.value * mean) / (w - 1)
             // Sliding sums leave rounding dust where the window is flat: a variance that small
             // next to the window's second moment is 0.
-            out[i] = variance > 1e-10 * (squares.value / w) ? mean / variance.squareRoot() * periodsPerYear.squareRoot() : nil
+            out[i] = variance > 1e-10 * (squares.value / w) ? mean / variance.squareRoot() * periodsPerYear.squareRoot() : .nan
         }
         return out
     }

@@ -31,31 +31,30 @@ package struct PeriodBreakdown: Sendable, Equatable {
     /// 24 entries, hour 0 first; nil when the bars are daily or coarser.
     package var hours: [TradeStats]?
 
-    /// - Complexity: O(bars + trades); the civil date is computed once per local day.
+    /// - Complexity: O(bars + trades); the civil date is computed once per local day, and
+    /// each period's return and worst fall come from one tight pass over its bars.
     package static func compute(times: [Int64], equity: [Double], initialCapital: Double, trades: [Trade],
                                 calendar: TradingCalendar) -> PeriodBreakdown {
         var out = PeriodBreakdown()
         guard !times.isEmpty else { return out }
-        // Every bar's month as year · 12 + month − 1; intraday: two bars on one local day.
-        var months = [Int]()
-        months.reserveCapacity(times.count)
-        var lastDay = Int64.min, month = 0, intraday = false
-        for t in times {
-            let day = LocalTime.day(t, calendar: calendar)
-            if day != lastDay {
-                let civil = Timestamp.civilFromDays(day)
-                (month, lastDay) = (civil.year * 12 + civil.month - 1, day)
-            } else {
-                intraday = true
-            }
-            months.append(month)
+        // The bars as runs of one month (year · 12 + month − 1), each from its first bar;
+        // intraday: two bars on one local day. The civil date is worked out once a day.
+        var runs: [(month: Int, start: Int)] = []
+        var lastDay = Int64.min, intraday = false
+        for i in times.indices {
+            let day = LocalTime.day(times[i], calendar: calendar)
+            if day == lastDay { intraday = true; continue }
+            lastDay = day
+            let civil = Timestamp.civilFromDays(day)
+            let month = civil.year * 12 + civil.month - 1
+            if runs.isEmpty || runs[runs.count - 1].month != month { runs.append((month, i)) }
         }
         let exits = trades.map { LocalTime($0.exitTime.milliseconds, calendar: calendar) }
-        out.years = rows(months, equity, initialCapital, trades, exits, key: { $0 / 12 }, tradeKey: { $0.year }) { "\($0)" }
-        out.quarters = rows(months, equity, initialCapital, trades, exits, key: { $0 / 3 }, tradeKey: { $0.year * 4 + $0.quarter - 1 }) {
+        out.years = rows(runs, equity, initialCapital, trades, exits, key: { $0 / 12 }, tradeKey: { $0.year }) { "\($0)" }
+        out.quarters = rows(runs, equity, initialCapital, trades, exits, key: { $0 / 3 }, tradeKey: { $0.year * 4 + $0.quarter - 1 }) {
             "\($0 / 4)-Q\($0 % 4 + 1)"
         }
-        out.months = rows(months, equity, initialCapital, trades, exits, key: { $0 }, tradeKey: { $0.year * 12 + $0.month - 1 }) {
+        out.months = rows(runs, equity, initialCapital, trades, exits, key: { $0 }, tradeKey: { $0.year * 12 + $0.month - 1 }) {
             "\($0 / 12)-\($0 % 12 < 9 ? "0" : "")\($0 % 12 + 1)"
         }
         if intraday {
@@ -73,25 +72,36 @@ package struct PeriodBreakdown: Sendable, Equatable {
     /// Consecutive bars with the same period key (`key` of their month index) form one
     /// period; trades go to the period of their exit (`tradeKey` of its local time, the
     /// same numbering).
-    private static func rows(_ months: [Int], _ equity: [Double], _ start: Double, _ trades: [Trade], _ exits: [LocalTime],
+    private static func rows(_ runs: [(month: Int, start: Int)], _ equity: [Double], _ start: Double, _ trades: [Trade], _ exits: [LocalTime],
                              key: (Int) -> Int, tradeKey: (LocalTime) -> Int, label: (Int) -> String) -> [PeriodRow] {
         var rows: [PeriodRow] = []
         var keys: [Int] = []
         var opening = start, peak = start, worst = 0.0
-        for i in months.indices {
-            let k = key(months[i])
-            if keys.last != k {
-                if i > 0 { opening = equity[i - 1] }
+        func close(lastBar i: Int) {
+            rows[rows.count - 1].maxDrawdown = worst
+            rows[rows.count - 1].ret = equity[i] / opening - 1
+        }
+        for (r, run) in runs.enumerated() {
+            let k = key(run.month)
+            if r == 0 || k != keys[keys.count - 1] {
+                if run.start > 0 {
+                    close(lastBar: run.start - 1)
+                    opening = equity[run.start - 1]
+                }
                 keys.append(k)
                 rows.append(PeriodRow(label: label(k), ret: 0, maxDrawdown: 0, stats: TradeStats()))
                 peak = opening
                 worst = 0
             }
-            peak = max(peak, equity[i])
-            worst = max(worst, 1 - equity[i] / peak)
-            rows[rows.count - 1].maxDrawdown = worst
-            rows[rows.count - 1].ret = equity[i] / opening - 1
+            // The worst fall from the running peak. At or above the peak the fall is 0, which
+            // `worst` already is at least; a NaN compares false either way and is skipped.
+            let end = r + 1 < runs.count ? runs[r + 1].start : equity.count
+            for i in run.start..<end {
+                let e = equity[i]
+                if e < peak { worst = max(worst, 1 - e / peak) } else { peak = max(peak, e) }
+            }
         }
+        if !rows.isEmpty { close(lastBar: equity.count - 1) }
         var index: [Int: Int] = [:]
         for (i, k) in keys.enumerated() { index[k] = i }
         for (t, at) in zip(trades, exits) {
