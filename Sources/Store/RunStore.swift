@@ -103,25 +103,38 @@ public final class RunStore: Sendable {
     /// half a million rows, and encoding each record would be most of the time.
     static func insert(_ indexed: IndexedRun, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [indexed.run.id])
+        try insertRecords(indexed, db)
+        try insertDetails(indexed, db)
+    }
+
+    /// The rows a run's commit decides (its row, with provenance; its data files and
+    /// artifacts), for the run and its children.
+    static func insertRecords(_ indexed: IndexedRun, _ db: Database) throws {
         let runs = try db.cachedStatement(sql: """
             INSERT INTO runs (id, experiment, kind, parent_id, status, started, finished, duration_ms, git_commit, git_dirty, config_sha256,
                 data_sha256, manifest_sha256, toolchain, host, pid, run_dir, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        let params = try db.cachedStatement(sql: "INSERT INTO params (run_id, key, text, number) VALUES (?,?,?,?)")
-        let metrics = try db.cachedStatement(sql: "INSERT INTO metrics (run_id, segment, key, value) VALUES (?,?,?,?)")
-        let trades = try TradeInserter(db)
         let datasets = try db.cachedStatement(sql: "INSERT INTO datasets (run_id, path, bytes, sha256) VALUES (?,?,?,?)")
         let artifacts = try db.cachedStatement(sql: "INSERT INTO artifacts (run_id, file, bytes, sha256) VALUES (?,?,?,?)")
-        let tags = try db.cachedStatement(sql: "INSERT INTO tags (run_id, key, value) VALUES (?,?,?)")
         for r in indexed.all {
             let x = r.run
             try runs.execute(arguments: [x.id, x.experiment, x.kind, x.parentID, x.status, x.started, x.finished, x.durationMS, x.gitCommit,
                                          x.gitDirty, x.configSHA256, x.dataSHA256, x.manifestSHA256, x.toolchain, x.host, x.pid, x.runDir, x.error])
+            for d in r.datasets { try datasets.execute(arguments: [d.runID, d.path, d.bytes, d.sha256]) }
+            for a in r.artifacts { try artifacts.execute(arguments: [a.runID, a.file, a.bytes, a.sha256]) }
+        }
+    }
+
+    /// The rows the run's files decide before its commit: parameters, metrics, trades, tags.
+    static func insertDetails(_ indexed: IndexedRun, _ db: Database) throws {
+        let params = try db.cachedStatement(sql: "INSERT INTO params (run_id, key, text, number) VALUES (?,?,?,?)")
+        let metrics = try db.cachedStatement(sql: "INSERT INTO metrics (run_id, segment, key, value) VALUES (?,?,?,?)")
+        let trades = try TradeInserter(db)
+        let tags = try db.cachedStatement(sql: "INSERT INTO tags (run_id, key, value) VALUES (?,?,?)")
+        for r in indexed.all {
             for p in r.params { try params.execute(arguments: [p.runID, p.key, p.text, p.number]) }
             for m in r.metrics { try metrics.execute(arguments: [m.runID, m.segment, m.key, m.value]) }
             try trades.insert(r.trades)
-            for d in r.datasets { try datasets.execute(arguments: [d.runID, d.path, d.bytes, d.sha256]) }
-            for a in r.artifacts { try artifacts.execute(arguments: [a.runID, a.file, a.bytes, a.sha256]) }
             for t in r.tags { try tags.execute(arguments: [t.runID, t.key, t.value]) }
         }
     }

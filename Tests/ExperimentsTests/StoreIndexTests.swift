@@ -51,6 +51,27 @@ private func folder(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWi
     var q = RunStore.Query()
     q.filter = try RunFilter("tags.author = 'ana' and metrics.trades > 0")
     #expect(try store.list(q).runs.map(\.run.id) == [id])
+    // The trades were indexed from the values trades.csv was written from: the same rows
+    // as reading the file back.
+    #expect(try store.trades(id) == RunIndexer.content(folder(outcome.runDirectory), id: id).trades)
+}
+
+/// A run whose id is taken (the same config in the same second) is recorded as `<id>-2`,
+/// and indexed under that name from its own folder; the first stays as it was.
+@Test func runOfATakenIdIsIndexedUnderItsFolder() throws {
+    let out = temporaryFolder("index")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = runner(out)
+    let second = Date(timeIntervalSince1970: 1_764_806_400)
+    let first = try r.run(SMACrossover.self, config: try quickConfig(), clock: { second })
+    let again = try r.run(SMACrossover.self, config: try quickConfig(), clock: { second })
+    let (a, b) = (folder(first.runDirectory).lastPathComponent, folder(again.runDirectory).lastPathComponent)
+    #expect(b == a + "-2")
+    let store = try RunStore(path: out.appendingPathComponent("runs.sqlite").path)
+    #expect(try store.list(RunStore.Query()).runs.map(\.run.id).sorted() == [a, b])
+    #expect(try store.run(b).run.runDir == again.runDirectory)
+    #expect(try store.trades(b).count == again.metrics.trades)
+    #expect(try store.trades(b).map(\.tradeID) == store.trades(a).map(\.tradeID))
 }
 
 /// Validation splits and scenarios, sweep cells and walk-forward folds are children of
@@ -98,6 +119,25 @@ private func folder(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWi
     #expect(try everything(store) == once)
     #expect(once == recorded)
     #expect(once.count == 3)
+}
+
+/// A folder that took another name than its save expected (another process took that one
+/// first): the staged rows are rolled back and the folder is indexed under its own name.
+@Test func folderRenamedElsewhereIsIndexedUnderItsName() throws {
+    let out = temporaryFolder("index")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let r = runner(out)
+    let outcome = try r.run(SMACrossover.self, config: try quickConfig())
+    let run = folder(outcome.runDirectory), id = run.lastPathComponent
+    let store = try RunStore(path: out.appendingPathComponent("runs.sqlite").path)
+    try store.delete(id)
+    let recording = try #require(IndexedRecording(runner: r, kind: "run", experiment: "backtest-sma-crossover", started: Date()))
+    let staged = recording.stage(run, runID: id + "-2", trades: nil)
+    staged.save.waitUntilRead()
+    recording.succeeded(run, staged: staged)
+    #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == [id])
+    #expect(try store.trades(id).count == outcome.metrics.trades)
+    #expect(try store.trades(id + "-2").isEmpty)
 }
 
 /// Four processes recording at once all land: no row is lost to a busy database.

@@ -1,6 +1,7 @@
 import Analysis
 import Engine
 import Model
+import Store
 
 /// The run's CSV artifacts as bytes, in canonical order: fills by (time, fill id), trades by
 /// (exit time, trade id), equity one row per timestamp, rejections by time. Numbers use
@@ -28,6 +29,19 @@ enum CSVArtifacts {
             w.number(t.pnl); w.comma(); w.number(t.returnFraction); w.comma(); w.int(t.bars); w.comma(); w.field(t.tag); w.newline()
         }
         return w.bytes
+    }
+
+    /// The rows of `trades(r)` as the results store reads them back from the file, made
+    /// from the same values: times in the same text, numbers exactly (the file holds their
+    /// shortest round-trip digits), non-finite numbers (`null` in the file) as 0.
+    static func tradeRecords(_ r: BacktestResult, runID: String) -> [TradeRecord] {
+        func number(_ x: Double) -> Double { x.isFinite ? x : 0 }
+        return r.trades.map { t in
+            TradeRecord(runID: runID, tradeID: t.id, symbol: r.symbols[t.symbol], direction: t.direction.rawValue, quantity: number(t.quantity),
+                        entryTime: t.entryTime.description, entryPrice: number(t.entryPrice), exitTime: t.exitTime.description,
+                        exitPrice: number(t.exitPrice), commission: number(t.commission), pnl: number(t.pnl), return: number(t.returnFraction),
+                        bars: t.bars, tag: t.tag)
+        }
     }
 
     static func fills(_ r: BacktestResult) -> [UInt8] {

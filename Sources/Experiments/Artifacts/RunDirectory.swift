@@ -25,7 +25,20 @@ struct RunDirectory {
         }
     }
 
-    var finalURL: URL { parent.appendingPathComponent(runID) }
+    /// The name the folder will take when committed, as things stand: the run id, or
+    /// `<id>-2`, `-3`... when that is taken (a run of the same config in the same second).
+    /// The rename checks again, so another process can still take it first.
+    var expectedName: String { Self.freeName(in: parent, for: runID) }
+
+    /// The first of `runID`, `<runID>-2`, `<runID>-3`... with nothing at it in `parent`.
+    static func freeName(in parent: URL, for runID: String) -> String {
+        var name = runID, n = 1
+        while FileManager.default.fileExists(atPath: parent.appendingPathComponent(name).path) {
+            n += 1
+            name = "\(runID)-\(n)"
+        }
+        return name
+    }
 
     /// Writes `name` and records its SHA-256 for the manifest.
     mutating func write(_ name: String, _ bytes: [UInt8], hashed: Bool = true) throws {
@@ -87,13 +100,8 @@ struct RunDirectory {
         try write("manifest.json", text: manifest, hashed: false)
         for file in try last(RunDirectory.sha256(Data(manifest.utf8))) { try write(file.name, text: file.text, hashed: false) }
         let fm = FileManager.default
-        var final = finalURL
+        let final = parent.appendingPathComponent(Self.freeName(in: parent, for: runID))
         do {
-            var n = 1
-            while fm.fileExists(atPath: final.path) {
-                n += 1
-                final = parent.appendingPathComponent("\(runID)-\(n)")
-            }
             try fm.moveItem(at: staging, to: final)
             Interruption.finished(staging.path)
             let link = parent.appendingPathComponent("latest")

@@ -64,17 +64,18 @@ public struct ExperimentRunner {
         let opening = IndexedRecording.begin(runner: self, kind: St.Outcome.kind, experiment: config.name, started: started)
         var outcome: St.Outcome
         let url: URL
-        let content: Result<IndexedRun, Error>
+        let staged: IndexedRecording.Staged?
         do {
             outcome = try study.compute(input, runner: self, progress: progress)
             timer.mark("compute")
-            (url, content) = try write(study, outcome, input: input, started: started, provenanceReads: provenanceReads, clock: clock)
+            (url, staged) = try write(study, outcome, input: input, started: started, provenanceReads: provenanceReads,
+                                      recording: opening.value, clock: clock)
         } catch {
             opening.value?.failed(error)
             throw error
         }
         timer.mark("files and commit")
-        opening.value?.succeeded(url, content: content)
+        opening.value?.succeeded(url, staged: staged)
         timer.mark("index")
         outcome.runDirectory = url.path(relativeTo: root)
         try study.recorded(outcome, runID: url.lastPathComponent, runner: self)
@@ -83,35 +84,35 @@ public struct ExperimentRunner {
 
     /// Writes the run folder: `.partial-` first, every file hashed into the manifest, then
     /// provenance, renamed into place, `latest` moved. Nothing is left behind on failure.
+    /// The run's save into the results store starts once its files are written (see
+    /// `IndexedRecording.stage`) and is returned, to be finished or cancelled.
     private func write<St: Study>(_ study: St, _ outcome: St.Outcome, input: StudyInput, started: Date,
                                   provenanceReads: BackgroundTask<(Result<GitState?, ProvenanceError>, Toolchain)>,
-                                  clock: @escaping () -> Date) throws -> (URL, Result<IndexedRun, Error>) {
+                                  recording: IndexedRecording?, clock: @escaping () -> Date) throws -> (URL, IndexedRecording.Staged?) {
         let config = study.config
         let configText = config.canonical.yaml()
         let runID = Self.runID(time: clock(), configText: configText)
         var directory = try RunDirectory(parent: artifacts.appendingPathComponent(config.name), runID: runID)
         let url: URL
-        var indexed: Result<IndexedRun, Error>
+        var staged: IndexedRecording.Staged?
         var timer = PhaseTimer()
         do {
             let tags = CanonicalValue.map(self.tags.mapValues { .string($0) }).json()
             try directory.writeConcurrently([.text("config.yaml") { configText }] + study.files(outcome, runID: runID)
                                             + (self.tags.isEmpty ? [] : [.text("tags.json", hashed: false) { tags }]), workers: workers)
             timer.mark("files")
-            // The index reads the run's files back while provenance is still being read.
-            let staging = directory.staging
-            let content = BackgroundTask { Result { try RunIndexer.content(staging, id: runID) } }
+            // The index reads the run's files and inserts their rows while provenance is read
+            // and the reports are rendered; the rows are committed once the folder is final.
+            // Under the name the folder will take (`<id>-2` when the id is taken).
+            let staging = directory.staging, name = directory.expectedName
+            staged = recording?.stage(staging, runID: name, trades: study.indexedTrades(outcome, runID: name))
             let (git, toolchain) = provenanceReads.value
             timer.mark("provenance")
             let holdout = study.holdoutEvaluations(outcome)
-            var read: Result<IndexedRun, Error>?
             url = try directory.commit { manifestSHA in
-                // The reports are rendered while the index reads the files back; both are
+                // The save reads the run's files while the reports are rendered; both are
                 // done before the folder is renamed.
-                defer {
-                    read = content.value
-                    timer.mark("index content")
-                }
+                defer { staged?.save.waitUntilRead() }
                 var provenance = Provenance(
                     experiment: config.name, runID: runID, git: nil, gitError: nil, configSHA256: RunDirectory.sha256(Data(configText.utf8)),
                     overrides: overrides, data: try input.data.fileRecords(), toolchain: toolchain, seed: config.seed, workers: workers, started: started,
@@ -124,12 +125,12 @@ public struct ExperimentRunner {
                 let document = provenance.document(manifestSHA256: manifestSHA)
                 return try [("provenance.json", document.json())] + study.finalFiles(outcome, runID: runID, provenance: document, folder: staging)
             }
-            indexed = read ?? content.value
         } catch {
+            staged?.cancel()  // before the recording marks the run failed: the save holds the store's writer
             directory.discard()
             throw error
         }
-        return (url, indexed)
+        return (url, staged)
     }
 
     /// Loads and checks the data, then resolves what needs it: the execution checks against

@@ -33,16 +33,36 @@ struct IndexedRecording: @unchecked Sendable {  // the runner's warn closure is 
         return BackgroundTask { IndexedRecording(runner: runner, kind: kind, experiment: experiment, started: started) }
     }
 
-    /// `content` was read from the `.partial-` folder before the commit; the commit's own
-    /// files (provenance, manifest) are read now.
-    func succeeded(_ folder: URL, content: Result<IndexedRun, Error>) {
+    /// The run's save, begun from its `.partial-` folder under the name it is expected to
+    /// be renamed to.
+    struct Staged {
+        let save: StagedSave
+        let runID: String
+        func cancel() { save.cancel() }
+    }
+
+    /// Starts the run's save once its files are written: the rows come from the files
+    /// (`trades`, when given, are the rows trades.csv holds, built from the same values
+    /// rather than read back), inserted while the run is committed.
+    func stage(_ staging: URL, runID: String, trades: [TradeRecord]?) -> Staged {
+        Staged(save: store.stage(replacing: placeholder) { try RunIndexer.content(staging, id: runID, trades: trades) }, runID: runID)
+    }
+
+    /// Commits the staged rows with what the commit added (provenance, manifest), read from
+    /// the final folder. A folder that took another name than expected (another process
+    /// took that one first) is indexed again from its files under its own name.
+    func succeeded(_ folder: URL, staged: Staged?) {
         var timer = PhaseTimer()
+        let root = runner.root
         do {
-            var indexed = try content.get()
-            indexed = RunIndexer.relabeled(indexed, from: indexed.run.id, to: folder.lastPathComponent)
-            try RunIndexer.finish(&indexed, folder: folder, root: runner.root, verify: false)
-            timer.mark("index read")
-            try store.save(indexed, replacing: placeholder)
+            if let staged, staged.runID == folder.lastPathComponent {
+                try staged.save.finish { try RunIndexer.finish(&$0, folder: folder, root: root, verify: false) }
+            } else {
+                staged?.cancel()
+                var indexed = try RunIndexer.content(folder, id: folder.lastPathComponent)
+                try RunIndexer.finish(&indexed, folder: folder, root: root, verify: false)
+                try store.save(indexed, replacing: placeholder)
+            }
             timer.mark("index save")
         } catch {
             runner.warn("warning: the run is recorded in \(folder.path(relativeTo: runner.root)) but not indexed (\(error)); "

@@ -23,7 +23,9 @@ enum RunIndexer {
     /// What the run's own files say: config (params), metrics, trades, tags and children.
     /// Readable from the `.partial-` folder before the commit, under the id it will have,
     /// so recording does this while it waits for provenance.
-    static func content(_ folder: URL, id: String) throws -> IndexedRun {
+    /// `trades`, when given, stand for the rows of trades.csv (a plain run's, built from the
+    /// values it was written from: the same rows, which `childrenAndReindex` checks).
+    static func content(_ folder: URL, id: String, trades given: [TradeRecord]? = nil) throws -> IndexedRun {
         let config = try ArtifactComparer.flat(folder.appendingPathComponent("config.yaml"), name: "\(id)/config.yaml", json: false)
         guard case .text(let experiment)? = config.leaves["name"] else {
             throw ArtifactError.runIncomplete("\(id)/config.yaml has no name: it is not a QuantBT run")
@@ -41,7 +43,7 @@ enum RunIndexer {
             let url = folder.appendingPathComponent("metrics.json")
             indexed.metrics = FileManager.default.fileExists(atPath: url.path)
                 ? metrics(try ArtifactComparer.flat(url, name: "\(id)/metrics.json", json: true), prefix: "metrics.", segment: "full", runID: id) : []
-            indexed.trades = try trades(folder, runID: id)
+            indexed.trades = try given ?? trades(folder, runID: id)
         }
         return indexed
     }
@@ -90,21 +92,6 @@ enum RunIndexer {
             c.run = childRecord(run, String(child.run.id.dropFirst(id.count + 1)), kind: child.run.kind)
             return c
         }
-    }
-
-    /// The same rows under another run id (a run recorded as `<id>-2` when `<id>` existed).
-    static func relabeled(_ indexed: IndexedRun, from old: String, to new: String) -> IndexedRun {
-        guard old != new else { return indexed }
-        func swap(_ id: String) -> String { id == old ? new : id.hasPrefix(old + ":") ? new + id.dropFirst(old.count) : id }
-        var r = indexed
-        r.run.id = swap(r.run.id)
-        r.run.parentID = r.run.parentID.map(swap)
-        for i in r.params.indices { r.params[i].runID = swap(r.params[i].runID) }
-        for i in r.metrics.indices { r.metrics[i].runID = swap(r.metrics[i].runID) }
-        for i in r.trades.indices { r.trades[i].runID = swap(r.trades[i].runID) }
-        for i in r.tags.indices { r.tags[i].runID = swap(r.tags[i].runID) }
-        r.children = r.children.map { relabeled($0, from: old, to: new) }
-        return r
     }
 
     // MARK: the kinds of run

@@ -5,6 +5,7 @@ import Foundation
 import MarketData
 import Model
 import Reports
+import Store
 
 /// A plain run (`quantbt run`, `quantbt backtest`): one backtest over the whole period,
 /// written as trades, fills, equity, rejections, risk events and metrics.json.
@@ -43,6 +44,10 @@ package struct BacktestStudy<S: Strategy>: Study {
         let csv = CSVArtifacts.all(outcome.result, every: config.equityEvery)
         return csv.prefix(1) + [.text("breakdowns.json") { outcome.breakdowns.json() }] + csv.dropFirst()
             + [.text("metrics.json") { document.json() }]
+    }
+
+    package func indexedTrades(_ outcome: RunOutcome, runID: String) -> [TradeRecord]? {
+        CSVArtifacts.tradeRecords(outcome.result, runID: runID)
     }
 
     /// The tearsheet, from the same values metrics.json, breakdowns.json and trades.csv hold.

@@ -2,6 +2,7 @@ import Config
 import Analysis
 import Engine
 import Foundation
+import Store
 import Model
 import Reports
 
@@ -37,6 +38,10 @@ package protocol Study {
     /// was not read.
     func holdoutEvaluations(_ outcome: Outcome) -> Int?
 
+    /// The rows of the run's trades.csv for the results store, from the values it was
+    /// written from; nil: the store reads them back from the file.
+    func indexedTrades(_ outcome: Outcome, runID: String) -> [TradeRecord]?
+
     /// What follows a recorded run (validate counts its look at the holdout).
     func recorded(_ outcome: Outcome, runID: String, runner: ExperimentRunner) throws
 }
@@ -47,6 +52,7 @@ extension Study {
         ReportRebuilder.rendered(try ReportRebuilder.report(folder, label: runID, experiment: config.name, provenance: provenance))
     }
     package func holdoutEvaluations(_ outcome: Outcome) -> Int? { nil }
+    package func indexedTrades(_ outcome: Outcome, runID: String) -> [TradeRecord]? { nil }
     package func recorded(_ outcome: Outcome, runID: String, runner: ExperimentRunner) throws {}
 }
 

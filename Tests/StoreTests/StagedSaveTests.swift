@@ -1,0 +1,79 @@
+import Foundation
+@testable import Store
+import Testing
+
+/// Two trades of run `id`, and a child run with one of its own.
+private func rows(_ id: String) -> IndexedRun {
+    var r = run(id, fast: "10", sharpe: 1.5)
+    r.trades = [1, 2].map {
+        TradeRecord(runID: id, tradeID: $0, symbol: "BTC", direction: "long", quantity: 1, entryTime: "2023-01-01T00:00:00Z", entryPrice: 100,
+                    exitTime: "2023-01-02T00:00:00Z", exitPrice: 101, commission: 0.2, pnl: 0.8, return: 0.008, bars: 1, tag: "long")
+    }
+    var child = IndexedRun(run: RunRecord(id: id + ":splits/train", experiment: "sma", kind: "split", status: "succeeded"))
+    child.run.parentID = id
+    child.trades = [r.trades[0]]
+    child.trades[0].runID = child.run.id
+    r.children = [child]
+    return r
+}
+
+private func placeholder(_ store: RunStore) throws -> String {
+    try store.begin(RunRecord(id: "running-host-1-0", experiment: "sma", kind: "run", status: "running"))
+    return "running-host-1-0"
+}
+
+/// Finished: the rows inserted before the decision and those the completion adds (the
+/// run's provenance fields, its artifacts) land together, and the placeholder is gone.
+@Test func stagedSaveFinishes() throws {
+    let store = try RunStore(path: temporaryStorePath())
+    let staged = store.stage(replacing: try placeholder(store)) { rows("r1") }
+    try staged.finish { indexed in
+        indexed.run.gitCommit = "abc123"
+        indexed.artifacts = [ArtifactRecord(runID: "r1", file: "trades.csv", bytes: 10, sha256: "00")]
+    }
+    let saved = try store.run("r1")
+    #expect(saved.run.gitCommit == "abc123")
+    #expect(saved.artifacts.map(\.file) == ["trades.csv"])
+    #expect(saved.params.map(\.text) == ["10"])
+    #expect(try store.trades("r1").map(\.tradeID) == [1, 2])
+    #expect(try store.trades("r1:splits/train").map(\.tradeID) == [1])
+    #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == ["r1"])
+}
+
+/// Cancelled: nothing of the run is kept, the placeholder stays, and the store's writer is
+/// free again (the next save goes through).
+@Test func stagedSaveCancels() throws {
+    let store = try RunStore(path: temporaryStorePath())
+    let id = try placeholder(store)
+    store.stage(replacing: id) { rows("r1") }.cancel()
+    #expect(try store.trades("r1").isEmpty)
+    #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == [id])
+    try store.save(rows("r2"), replacing: id)
+    #expect(try store.trades("r2").count == 2)
+}
+
+/// Rows that cannot be produced (a run's files unreadable) or a completion that fails: the
+/// error comes back from `finish`, word for word, and nothing is written.
+@Test func stagedSaveFailuresWriteNothing() throws {
+    let store = try RunStore(path: temporaryStorePath())
+    let id = try placeholder(store)
+    #expect(throws: StoreError("trades.csv is unreadable")) {
+        try store.stage(replacing: id) { throw StoreError("trades.csv is unreadable") }.finish { _ in }
+    }
+    #expect(throws: StoreError("provenance.json is missing")) {
+        try store.stage(replacing: id) { rows("r1") }.finish { _ in throw StoreError("provenance.json is missing") }
+    }
+    #expect(try store.trades("r1").isEmpty)
+    #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == [id])
+}
+
+/// The runs' own rows come last in a staged save: a child's reference to its parent and a
+/// trade's to its run are checked at the commit, so a child without its parent still fails.
+@Test func stagedSaveChecksReferencesAtTheCommit() throws {
+    let store = try RunStore(path: temporaryStorePath())
+    var orphaned = rows("r1")
+    orphaned.children[0].run.parentID = "missing"
+    let orphan = orphaned
+    #expect(throws: (any Error).self) { try store.stage(replacing: nil) { orphan }.finish { _ in } }
+    #expect(try store.trades("r1").isEmpty)
+}
