@@ -9,12 +9,17 @@ public struct DataFileRecord: Sendable, Equatable {
     public var bytes: Int
     public var sha256: String
 
-    /// Hashes the file at `url` (memory-mapped, read once).
-    package static func read(_ url: URL, as path: String) throws -> DataFileRecord {
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
-            throw DataError("cannot read data file '\(path)' to hash it for provenance")
+    /// Hashes the file at `url` (memory-mapped, read once), or takes its hash from
+    /// `DataHashCache` when the file is unchanged since it was last hashed.
+    package static func read(_ url: URL, as path: String,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DataFileRecord {
+        let (bytes, sha256) = try DataHashCache.sha256(of: url, environment: environment) {
+            guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+                throw DataError("cannot read data file '\(path)' to hash it for provenance")
+            }
+            return (data.count, data.withUnsafeBytes { SHA256Text.of($0) })
         }
-        return DataFileRecord(path: path, bytes: data.count, sha256: data.withUnsafeBytes { SHA256Text.of($0) })
+        return DataFileRecord(path: path, bytes: bytes, sha256: sha256)
     }
 
     package var canonical: CanonicalValue {

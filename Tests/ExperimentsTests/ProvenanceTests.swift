@@ -193,3 +193,51 @@ private func makeRepository() throws -> (URL, commit: String) {
     #expect(SwiftVersionCache.key(path: "/nonexistent") == nil)
     #expect(SwiftVersionCache.file(["HOME": "relative"]) == nil)
 }
+
+/// A data file's SHA-256 is kept per file version: unchanged, the second run takes it from
+/// the cache; rewritten in place (same size, even with its modification time put back, as
+/// `cp -p` or `touch -r` would) it is hashed again; a file changed in the last two seconds
+/// is not kept; a damaged cache is a miss. The hash is the file's own every time.
+@Test func dataHashesAreCachedPerFileVersion() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hashcache-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = dir.appendingPathComponent("bars.csv"), cacheFile = dir.appendingPathComponent("cache/quantbt/data-sha256")
+    let environment = ["XDG_CACHE_HOME": dir.appendingPathComponent("cache").path]
+    try Data("timestamp,close\n2023-01-01,1\n".utf8).write(to: data)
+    var hashed = 0
+    func record(now: Date) throws -> DataFileRecord {
+        let (bytes, sha) = try DataHashCache.sha256(of: data, environment: environment, now: now) {
+            hashed += 1
+            let d = try Data(contentsOf: data)
+            return (d.count, d.withUnsafeBytes { SHA256Text.of($0) })
+        }
+        return DataFileRecord(path: "bars.csv", bytes: bytes, sha256: sha)
+    }
+    let sha1 = SHA256Text.of(Data("timestamp,close\n2023-01-01,1\n".utf8))
+    // Just written: hashed, not kept.
+    #expect(try record(now: Date()).sha256 == sha1)
+    #expect(!FileManager.default.fileExists(atPath: cacheFile.path))
+    // Still for a while: kept, then read from the cache.
+    let later = Date().addingTimeInterval(10)
+    #expect(try record(now: later).sha256 == sha1)
+    #expect(try record(now: later) == DataFileRecord(path: "bars.csv", bytes: 29, sha256: sha1))
+    #expect(hashed == 2)
+    // Rewritten in place with the same size, its modification time put back.
+    var info = stat()
+    stat(data.path, &info)
+    let handle = try FileHandle(forWritingTo: data)
+    try handle.write(contentsOf: Data("timestamp,close\n2023-01-01,2\n".utf8))
+    try handle.close()
+    var times = [info.st_atim, info.st_mtim]
+    utimensat(AT_FDCWD, data.path, &times, 0)
+    #expect(try record(now: Date().addingTimeInterval(10)).sha256 == SHA256Text.of(Data("timestamp,close\n2023-01-01,2\n".utf8)))
+    #expect(hashed == 3)
+    // A damaged cache is a miss.
+    try Data("garbage\nmore garbage with spaces\n".utf8).write(to: cacheFile)
+    #expect(try record(now: Date().addingTimeInterval(10)).bytes == 29)
+    #expect(hashed == 4)
+    // Not a regular file, or no home for a cache: never kept.
+    #expect(DataHashCache.key(dir) == nil)
+    #expect(DataHashCache.file(["HOME": "relative"]) == nil)
+}
