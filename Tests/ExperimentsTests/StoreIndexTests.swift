@@ -132,7 +132,7 @@ private func folder(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWi
     let store = try RunStore(path: out.appendingPathComponent("runs.sqlite").path)
     try store.delete(id)
     let recording = try #require(IndexedRecording(runner: r, kind: "run", experiment: "backtest-sma-crossover", started: Date()))
-    let staged = recording.stage(run, runID: id + "-2", trades: nil)
+    let staged = recording.stage(run, runID: id + "-2")
     staged.save.waitUntilRead()
     recording.succeeded(run, staged: staged)
     #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == [id])

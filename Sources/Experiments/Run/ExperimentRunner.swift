@@ -105,7 +105,9 @@ public struct ExperimentRunner {
             // and the reports are rendered; the rows are committed once the folder is final.
             // Under the name the folder will take (`<id>-2` when the id is taken).
             let staging = directory.staging, name = directory.expectedName
-            staged = recording?.stage(staging, runID: name, trades: study.indexedTrades(outcome, runID: name))
+            // The trade rows are made on the save's thread (about 2 ms for 10,000 trades).
+            nonisolated(unsafe) let (study, outcome) = (study, outcome)
+            staged = recording?.stage(staging, runID: name) { study.indexedTrades(outcome, runID: name) }
             let (git, toolchain) = provenanceReads.value
             timer.mark("provenance")
             let holdout = study.holdoutEvaluations(outcome)

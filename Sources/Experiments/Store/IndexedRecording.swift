@@ -42,10 +42,11 @@ struct IndexedRecording: @unchecked Sendable {  // the runner's warn closure is 
     }
 
     /// Starts the run's save once its files are written: the rows come from the files
-    /// (`trades`, when given, are the rows trades.csv holds, built from the same values
-    /// rather than read back), inserted while the run is committed.
-    func stage(_ staging: URL, runID: String, trades: [TradeRecord]?) -> Staged {
-        Staged(save: store.stage(replacing: placeholder) { try RunIndexer.content(staging, id: runID, trades: trades) }, runID: runID)
+    /// (`trades`, when it gives them, are the rows trades.csv holds, built from the same
+    /// values rather than read back; called on the save's thread), inserted while the run
+    /// is committed.
+    func stage(_ staging: URL, runID: String, trades: @escaping @Sendable () -> [TradeRecord]? = { nil }) -> Staged {
+        Staged(save: store.stage(replacing: placeholder) { try RunIndexer.content(staging, id: runID, trades: trades()) }, runID: runID)
     }
 
     /// Commits the staged rows with what the commit added (provenance, manifest), read from
