@@ -1,6 +1,12 @@
 #include "cprocess.h"
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #ifdef __linux__
+#include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #endif
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -23,4 +29,15 @@ void qbt_keep_freed_memory(size_t map_above, size_t trim_above) {
     (void)map_above;
     (void)trim_above;
 #endif
+}
+
+int qbt_rename_no_replace(const char *from, const char *to) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    long done = syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1 /* RENAME_NOREPLACE */);
+    if (done == 0) return 0;
+    if (errno != ENOSYS && errno != EINVAL) return -1;
+#endif
+    struct stat existing;
+    if (lstat(to, &existing) == 0) { errno = EEXIST; return -1; }
+    return rename(from, to);
 }

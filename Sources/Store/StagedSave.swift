@@ -14,30 +14,37 @@ public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome
 
     private var decision: Decision?
     private var outcome: Result<Void, Error>?
+    /// Let go on the save's thread before it says it has ended: the store's connections
+    /// close when the caller lets go of the store, not a moment later on another thread.
+    private var pool: DatabasePool?
     private let decided = DispatchSemaphore(value: 0)
     private let ended = DispatchSemaphore(value: 0)
     private let read = DispatchSemaphore(value: 0)
 
     init(pool: DatabasePool, replacing placeholder: String?, rows: @escaping @Sendable () throws -> IndexedRun) {
+        self.pool = pool
         DispatchQueue.global().async { [self] in
             // Read first, then the writer is taken: the folder may move once they are read.
             let produced = Result { try rows() }
             read.signal()
-            outcome = Result {
-                var indexed = try produced.get()  // unreadable rows: nothing is written
-                try pool.write { db in
-                    if let placeholder { try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [placeholder]) }
-                    try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [indexed.run.id])
-                    // The runs' own rows come last: their references are checked at the commit.
-                    try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-                    try RunStore.insertDetails(indexed, db)
-                    decided.wait()
-                    guard case .finish(let complete)? = decision else { throw Cancelled() }
-                    try complete(&indexed)
-                    try RunStore.insertRecords(indexed, db)
-                }
-            }
+            outcome = Result { try save(produced.get(), replacing: placeholder) }  // unreadable rows: nothing is written
+            self.pool = nil
             ended.signal()
+        }
+    }
+
+    private func save(_ rows: IndexedRun, replacing placeholder: String?) throws {
+        var indexed = rows
+        try pool!.write { db in
+            if let placeholder { try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [placeholder]) }
+            try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [indexed.run.id])
+            // The runs' own rows come last: their references are checked at the commit.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try RunStore.insertDetails(indexed, db)
+            decided.wait()
+            guard case .finish(let complete)? = decision else { throw Cancelled() }
+            try complete(&indexed)
+            try RunStore.insertRecords(indexed, db)
         }
     }
 

@@ -13,4 +13,10 @@ int qbt_die_with_parent(int signal);
 /// without glibc. See MemoryTuning.swift.
 void qbt_keep_freed_memory(size_t map_above, size_t trim_above);
 
+/// Renames `from` to `to` unless something is already at `to` (then -1 with errno EEXIST):
+/// Linux renameat2(RENAME_NOREPLACE), atomic, so two processes finishing runs of the same id
+/// at once never both take one name. Elsewhere, or where the file system cannot, a check
+/// then rename(2), which a directory at `to` with files in it still refuses.
+int qbt_rename_no_replace(const char *from, const char *to);
+
 #endif

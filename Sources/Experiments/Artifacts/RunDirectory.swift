@@ -1,3 +1,4 @@
+import CProcess
 import RunProvenance
 import Foundation
 
@@ -100,15 +101,26 @@ struct RunDirectory {
         try write("manifest.json", text: manifest, hashed: false)
         for file in try last(RunDirectory.sha256(Data(manifest.utf8))) { try write(file.name, text: file.text, hashed: false) }
         let fm = FileManager.default
-        let final = parent.appendingPathComponent(Self.freeName(in: parent, for: runID))
+        var final = parent.appendingPathComponent(Self.freeName(in: parent, for: runID))
         do {
-            try fm.moveItem(at: staging, to: final)
+            // Another process may take the name between the look and the rename: the rename
+            // refuses a taken name, and the next one is tried.
+            var n = Int(final.lastPathComponent.dropFirst(runID.count + 1)) ?? 1
+            while qbt_rename_no_replace(staging.path, final.path) != 0 {
+                guard errno == EEXIST || errno == ENOTEMPTY else {
+                    throw ConfigError("cannot move the finished run into '\(final.path)': \(String(cString: strerror(errno)))")
+                }
+                n += 1
+                final = parent.appendingPathComponent("\(runID)-\(n)")
+            }
             Interruption.finished(staging.path)
             let link = parent.appendingPathComponent("latest")
             let tempLink = parent.appendingPathComponent(".latest-\(final.lastPathComponent)")
             try? fm.removeItem(at: tempLink)
             try fm.createSymbolicLink(atPath: tempLink.path, withDestinationPath: final.lastPathComponent)
             if rename(tempLink.path, link.path) != 0 { try? fm.removeItem(at: tempLink) }
+        } catch let error as ConfigError {
+            throw error
         } catch {
             throw ConfigError("cannot move the finished run into '\(final.path)': \(error.localizedDescription)")
         }
