@@ -26,6 +26,9 @@ public final class Portfolio {
     /// `averagePrice` is the correctly rounded average, not a running one re-rounded per fill.
     private var entryNotional: [CompensatedSum]
 
+    /// Room for `count` closed trades (see `RunState.init`).
+    func reserveTrades(_ count: Int) { trades.reserveCapacity(count) }
+
     public init(cash: Double, symbolCount: Int) {
         self.cash = cash
         quantity = [Double](repeating: 0, count: symbolCount)

@@ -53,6 +53,14 @@ struct RunState {
         monitor = RiskMonitor(limits: config.risk, calendar: config.calendar, capital: config.capital, symbols: series.map(\.symbol))
         latency = LatencySampler(config.execution.latency)
         lastExit = Array(repeating: nil, count: series.count)
+        // Room for an order every 16 bars up front (P1: 20,470 orders in 525,600 bars):
+        // growing by doubling copied and first touched twice the memory in the first run of
+        // a process. Room never used is address space only; a busier run grows as before.
+        let expected = min(series.reduce(0) { $0 + $1.count } / 16, 1 << 20)
+        orders.reserveCapacity(expected)
+        (status.reserveCapacity(expected), filled.reserveCapacity(expected), activation.reserveCapacity(expected))
+        fills.reserveCapacity(expected)
+        portfolio.reserveTrades(expected / 2)
     }
 
     // Specialised for the built-in strategies, so the loop calls their `onBar` directly (and
