@@ -25,15 +25,7 @@ enum DataHashCache {
         // Kept only when the file has been still for two seconds, and was the same size.
         guard key.changed < now.addingTimeInterval(-2), hashed.bytes == key.size else { return hashed }
         let kept = ["\(hashed.sha256) \(hashed.bytes) \(key.text)"] + lines.filter { !$0.hasSuffix(key.path) }.prefix(capacity - 1)
-        // Written whole and renamed into place, so a reader never sees half a file.
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".data-sha256-\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data((kept.joined(separator: "\n") + "\n").utf8).write(to: temporary)
-            _ = rename(temporary.path, file.path)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        UserCache.replace(file, with: kept.joined(separator: "\n") + "\n")
         return hashed
     }
 
@@ -50,11 +42,5 @@ enum DataHashCache {
                 Date(timeIntervalSince1970: latest))
     }
 
-    static func file(_ environment: [String: String]) -> URL? {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            return URL(fileURLWithPath: cache).appendingPathComponent("quantbt/data-sha256")
-        }
-        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/quantbt/data-sha256")
-    }
+    static func file(_ environment: [String: String]) -> URL? { UserCache.file("data-sha256", environment: environment) }
 }

@@ -14,15 +14,7 @@ enum SwiftVersionCache {
             if lines.count >= 2, lines[0] == key, lines[1].hasPrefix("Swift version") { return String(lines[1]) }
         }
         let version = try run()
-        // Written whole and renamed into place, so a reader never sees half a file.
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".swift-version-\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data((key + "\n" + version + "\n").utf8).write(to: temporary)
-            _ = rename(temporary.path, file.path)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        UserCache.replace(file, with: key + "\n" + version + "\n")
         return version
     }
 
@@ -40,11 +32,5 @@ enum SwiftVersionCache {
         return nil
     }
 
-    static func file(_ environment: [String: String]) -> URL? {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            return URL(fileURLWithPath: cache).appendingPathComponent("quantbt/swift-version")
-        }
-        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/quantbt/swift-version")
-    }
+    static func file(_ environment: [String: String]) -> URL? { UserCache.file("swift-version", environment: environment) }
 }

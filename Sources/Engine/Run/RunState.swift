@@ -58,7 +58,9 @@ struct RunState {
         // a process. Room never used is address space only; a busier run grows as before.
         let expected = min(series.reduce(0) { $0 + $1.count } / 16, 1 << 20)
         orders.reserveCapacity(expected)
-        (status.reserveCapacity(expected), filled.reserveCapacity(expected), activation.reserveCapacity(expected))
+        status.reserveCapacity(expected)
+        filled.reserveCapacity(expected)
+        activation.reserveCapacity(expected)
         fills.reserveCapacity(expected)
         portfolio.reserveTrades(expected / 2)
     }

@@ -22,9 +22,9 @@ enum RunIndexer {
 
     /// What the run's own files say: config (params), metrics, trades, tags and children.
     /// Readable from the `.partial-` folder before the commit, under the id it will have,
-    /// so recording does this while it waits for provenance.
+    /// so recording does this while the reports are rendered (`StagedSave`).
     /// `trades`, when given, stand for the rows of trades.csv (a plain run's, built from the
-    /// values it was written from: the same rows, which `childrenAndReindex` checks).
+    /// values it was written from: the same rows, which `recordedRunIsIndexed` checks).
     static func content(_ folder: URL, id: String, trades given: [TradeRecord]? = nil) throws -> IndexedRun {
         let config = try ArtifactComparer.flat(folder.appendingPathComponent("config.yaml"), name: "\(id)/config.yaml", json: false)
         guard case .text(let experiment)? = config.leaves["name"] else {
