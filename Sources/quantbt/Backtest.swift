@@ -5,6 +5,7 @@ import Foundation
 
 struct Backtest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backtest",
         abstract: "Run a built-in strategy on data files, without an experiment folder.",
         discussion: """
             Writes the same artifacts as `quantbt run`, under artifacts/backtest-<strategy>/<run-id>/. \

@@ -7,6 +7,7 @@ import RunProvenance
 
 struct Bless: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bless",
         abstract: "Run an experiment and make its artifacts the goldens in golden/<name>/.",
         discussion: """
             Bless after a change that is meant to change results. It refuses while the git \

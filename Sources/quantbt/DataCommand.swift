@@ -10,6 +10,7 @@ struct DataCommand: ParsableCommand {
 
     struct Synth: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "synth",
             abstract: "Write deterministic synthetic OHLCV bars (same seed, same bytes).",
             discussion: """
                 Prices follow a geometric random walk whose drift and volatility change by regime \
@@ -43,6 +44,7 @@ struct DataCommand: ParsableCommand {
 
     struct Samples: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "samples",
             abstract: "Generate any missing sample file listed in data/samples.yaml and check every file's SHA-256.",
             discussion: """
                 Examples:

@@ -6,6 +6,7 @@ import Foundation
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two runs: config, provenance, metrics, trades and equity.",
         discussion: """
             A and B are run folders (artifacts/<name>/<run-id>), experiment folders (their \

@@ -4,6 +4,7 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create an experiment folder and register its target in Package.swift.",
         discussion: """
             Writes experiments/<name>/experiment.yaml, main.swift (a working 20-line strategy to \

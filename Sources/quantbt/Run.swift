@@ -5,6 +5,7 @@ import Foundation
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Build an experiment's target and run it.",
         discussion: """
             Builds the experiment's executable (same build configuration as this quantbt), \

@@ -7,6 +7,7 @@ import Store
 /// `quantbt runs`: find, inspect, compare, tag and delete indexed runs.
 struct Runs: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "runs",
         abstract: "Find, filter and compare every run in the results store (artifacts/runs.sqlite).",
         discussion: """
             Every run, validation, sweep and walk-forward is indexed when it is recorded, with its \

@@ -6,6 +6,7 @@ import Server
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the job API and the runs pages over HTTP.",
         discussion: """
             A job is exactly a `quantbt run | validate | sweep | walk-forward` of an experiment, \

@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sweep",
         abstract: "Run a parameter grid on the train split and analyse its sensitivity.",
         discussion: """
             Runs every combination of the experiment's `sweep:` grid, and of any --set whose \

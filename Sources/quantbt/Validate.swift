@@ -4,6 +4,7 @@ import Foundation
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Run an experiment's splits and stress scenarios and write the validation report.",
         discussion: """
             Builds the experiment and runs, each as its own backtest: the baseline (the whole \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Run an experiment and check its artifacts against its goldens.",
         discussion: """
             Runs the experiment (a normal run under artifacts/) and compares every artifact \

@@ -82,3 +82,25 @@ private func quantbt(_ args: [String]) throws -> (Int32, String, String) {
             + "(paths are relative to the repository root), or generate the sample data (see data/README.md)\n")
     }
 }
+
+/// Every command names itself. ArgumentParser otherwise derives the name from the type with
+/// `String(describing:)`, whose casts scan every protocol conformance in the binary: about
+/// 1 ms of every start-up. The names a user types are the ones listed here.
+@Test func everyCommandNamesItself() throws {
+    let folder = repositoryRoot.appendingPathComponent("Sources/quantbt")
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        for piece in text.components(separatedBy: "CommandConfiguration(").dropFirst() {
+            #expect(piece.drop(while: \.isWhitespace).hasPrefix("commandName:"), "a CommandConfiguration in \(file) has no commandName")
+        }
+    }
+    let (status, help, _) = try quantbt(["--help"])
+    #expect(status == 0)
+    let listed = help.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n").compactMap { line -> String? in
+        guard line.hasPrefix("  "), !line.hasPrefix("   "), !line.hasPrefix("  See "), let name = line.split(separator: " ").first else { return nil }
+        return String(name)
+    } ?? []
+    #expect(listed == ["run", "backtest", "validate", "sweep", "walk-forward", "runs", "verify", "bless", "diff", "report", "serve", "new", "data"])
+    let (_, dataHelp, _) = try quantbt(["data", "--help"])
+    #expect(dataHelp.contains("  synth ") && dataHelp.contains("  samples "))
+}
