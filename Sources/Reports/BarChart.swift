@@ -1,3 +1,4 @@
+import Model
 /// Vertical bars with a label under each and its value above or below, as inline SVG:
 /// yearly returns, a histogram of trade returns. Positive bars green, negative red.
 public struct BarChart: Sendable {
@@ -52,5 +53,5 @@ public struct BarChart: Sendable {
                                       ("viewBox", "0 0 \(width) \(height)"), ("role", "img"), ("aria-label", title)], markup: svg)
     }
 
-    private func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+    private func fmt(_ v: Double) -> String { FixedDecimal.string(v, decimals: 1) }
 }

@@ -48,8 +48,8 @@ public struct LineChart: Sendable {
         let left = 70.0, right = 10.0, top = 10.0, bottom = 24.0
         let w = Double(width) - left - right, h = Double(height) - top - bottom
         let span = Double(max(t1 - t0, 1)), range = v1 > v0 ? v1 - v0 : 1
-        func x(_ t: Int64) -> String { String(format: "%.1f", left + Double(t - t0) / span * w) }
-        func y(_ v: Double) -> String { String(format: "%.1f", top + (1 - (v - v0) / range) * h) }
+        func x(_ t: Int64) -> String { FixedDecimal.string(left + Double(t - t0) / span * w, decimals: 1) }
+        func y(_ v: Double) -> String { FixedDecimal.string(top + (1 - (v - v0) / range) * h, decimals: 1) }
         var svg = Markup.empty("rect", [("x", "\(Int(left))"), ("y", "\(Int(top))"), ("width", "\(Int(w))"), ("height", "\(Int(h))"),
                                         ("fill", "none"), ("stroke", "#ccc")])
         for value in [v1, v0] {
