@@ -4,18 +4,22 @@
 /// check catches). All escaping is `Markup`'s.
 public enum HTMLRenderer {
     public static func render(_ report: Report) -> String {
-        var body = Markup.element("h1", text: report.title)
+        page(title: report.title, headings: report.headings, blocks: report.blocks.map(render))
+    }
+
+    /// The page around blocks already rendered (`RenderedReport` renders them ahead).
+    static func page(title: String, headings: [String], blocks: [String]) -> String {
+        var body = Markup.element("h1", text: title)
         // A line of links to the sections: a long report is read by jumping.
-        let headings = report.headings
         if headings.count > 3 {
             body += "\n" + Markup.element("nav", markup: headings.map { Markup.element("a", [("href", "#" + anchor($0))], text: $0) }.joined(separator: " · "))
         }
-        for block in report.blocks { body += "\n" + render(block) }
+        for block in blocks { body += "\n" + block }
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-            \(Markup.element("title", text: report.title))
+            \(Markup.element("title", text: title))
             <style>
             body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222}
             table{border-collapse:collapse;margin:1em 0;font-size:14px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}

@@ -2,9 +2,12 @@
 /// can break a table; charts are named and left to report.html.
 public enum MarkdownRenderer {
     public static func render(_ report: Report) -> String {
-        var parts = ["# " + inline(report.title)]
-        for block in report.blocks { parts.append(render(block)) }
-        return parts.joined(separator: "\n\n") + "\n"
+        page(title: report.title, blocks: report.blocks.map(render))
+    }
+
+    /// The page around blocks already rendered (`RenderedReport` renders them ahead).
+    static func page(title: String, blocks: [String]) -> String {
+        (["# " + inline(title)] + blocks).joined(separator: "\n\n") + "\n"
     }
 
     static func render(_ block: ReportBlock) -> String {

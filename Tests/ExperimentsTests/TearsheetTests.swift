@@ -78,6 +78,25 @@ private func precision(_ format: Tearsheet.Format) -> Double {
     #expect(try FileManager.default.contentsOfDirectory(atPath: outcome.runDirectory).filter { $0.hasPrefix(".") }.isEmpty)
 }
 
+/// The run renders its tearsheet ahead, beside its files, and finishes it with provenance;
+/// a draft rendered for another run id is never used: that page is rendered whole.
+@Test func tearsheetDraftIsFinishedWithProvenance() throws {
+    let folder = repositoryRoot.appendingPathComponent("golden/sma-crossover")
+    let provenance = try RunFolderFiles(folder: folder, label: "golden").document("provenance.json")
+    let input = try #require(try RunFolderFiles(folder: folder, label: "golden").tearsheetInput(experiment: "sma-crossover", runID: "r1",
+                                                                                               provenance: provenance))
+    let whole = ReportRebuilder.rendered(Tearsheet.build(input))
+    let draft = TearsheetDraft()
+    var ahead = input
+    ahead.provenance = nil
+    draft.render(ahead)
+    #expect(draft.pages(input).map(\.text) == whole.map(\.text))
+    #expect(draft.pages(input).map(\.name) == ["report.md", "report.html"])
+    var other = input
+    other.runID = "r2"
+    #expect(draft.pages(other).map(\.text) == ReportRebuilder.rendered(Tearsheet.build(other)).map(\.text))
+}
+
 /// The shipped golden folders rebuild too (into a copy: goldens are not written by tests).
 @Test(arguments: ["sma-crossover", "daily-momentum", "risk-portfolio"])
 func goldenReportsRebuild(_ name: String) throws {

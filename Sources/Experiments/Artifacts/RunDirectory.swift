@@ -50,14 +50,19 @@ struct RunDirectory {
         }
     }
 
-    /// Builds, writes and hashes independent files concurrently (one task per file); the
-    /// manifest is keyed by name, so the result does not depend on which finished first.
+    /// Builds, writes and hashes independent files concurrently (one task per file, and any
+    /// `RunFile.work` beside them); the manifest is keyed by name, so the result does not
+    /// depend on which finished first.
     /// The first error in the given order is thrown.
     mutating func writeConcurrently(_ files: [RunFile], workers: Int = .max) throws {
         let folder = staging
         let digests = try files.orderedConcurrentMap(workers: workers) { file -> String? in
             var timer = PhaseTimer()  // QUANTBT_TIMINGS=1: each file's time, from when a writer took it
             defer { timer.mark("  " + file.name) }
+            if let work = file.work {
+                work()
+                return nil
+            }
             if let stream = file.stream {
                 if file.name.contains("/") {  // a scenario's folder inside the run
                     try? FileManager.default.createDirectory(at: folder.appendingPathComponent(file.name).deletingLastPathComponent(),

@@ -18,6 +18,8 @@ public struct RunOutcome: RecordedOutcome {
         set { pendingBreakdowns = Once(value: newValue) }
     }
     var pendingBreakdowns = Once(value: CanonicalValue.null)
+    /// A plain run's report, rendered beside its files (`BacktestStudy`).
+    let tearsheet = TearsheetDraft()
 
     /// The single JSON object `--json` prints.
     public var json: CanonicalValue {

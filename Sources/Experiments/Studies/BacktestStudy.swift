@@ -39,11 +39,15 @@ package struct BacktestStudy<S: Strategy>: Study {
     /// The longest to make first (the writers take files in this order, as many at a time
     /// as there are workers): equity.csv, which `CSVArtifacts.all` lists first, and
     /// breakdowns.json, whose breakdowns are made when it is written.
+    /// Last, the report's draft: whichever writer is free first renders it from the
+    /// breakdowns (made by then), so only its provenance section is left for the end.
     package func files(_ outcome: RunOutcome, runID: String) -> [RunFile] {
         let document = outcome.metricsDocument
         let csv = CSVArtifacts.all(outcome.result, every: config.equityEvery)
+        let name = config.name
         return csv.prefix(1) + [.text("breakdowns.json") { outcome.breakdowns.json() }] + csv.dropFirst()
-            + [.text("metrics.json") { document.json() }]
+            + [.text("metrics.json") { document.json() },
+               .work("report draft") { outcome.tearsheet.render(Self.tearsheetInput(outcome, experiment: name, runID: runID, provenance: nil)) }]
     }
 
     package func indexedTrades(_ outcome: RunOutcome, runID: String) -> [TradeRecord]? {
@@ -56,10 +60,13 @@ package struct BacktestStudy<S: Strategy>: Study {
     package func finalFiles(_ outcome: RunOutcome, runID: String, provenance: CanonicalValue, folder: URL) -> [(name: String, text: String)] {
         var timer = PhaseTimer()
         defer { timer.mark("report") }
+        return outcome.tearsheet.pages(Self.tearsheetInput(outcome, experiment: config.name, runID: runID, provenance: provenance))
+    }
+
+    static func tearsheetInput(_ outcome: RunOutcome, experiment: String, runID: String, provenance: CanonicalValue?) -> TearsheetInput {
         let trades = outcome.result.trades
-        let input = TearsheetInput(experiment: config.name, runID: runID, metrics: outcome.metricsDocument, breakdowns: outcome.breakdowns,
-                                   tradeReturns: trades.map(\.returnFraction), tradeBars: trades.map(\.bars), provenance: provenance)
-        return ReportRebuilder.rendered(Tearsheet.build(input))
+        return TearsheetInput(experiment: experiment, runID: runID, metrics: outcome.metricsDocument, breakdowns: outcome.breakdowns,
+                              tradeReturns: trades.map(\.returnFraction), tradeBars: trades.map(\.bars), provenance: provenance)
     }
 }
 

@@ -91,4 +91,15 @@ package struct RunFile: Sendable {
     package static func text(_ name: String, hashed: Bool = true, _ make: @escaping @Sendable () -> String) -> RunFile {
         RunFile(name, hashed: hashed) { Array(make().utf8) }
     }
+
+    /// Not a file: work for the writers beside the files, which nothing is written or
+    /// hashed for (a tearsheet rendered ahead of the manifest). `label` names it in
+    /// `QUANTBT_TIMINGS=1`'s output.
+    package static func work(_ label: String, _ body: @escaping @Sendable () -> Void) -> RunFile {
+        var item = RunFile(label, hashed: false) { [] }
+        item.work = body
+        return item
+    }
+
+    var work: (@Sendable () -> Void)?
 }

@@ -109,7 +109,8 @@ extension Tearsheet {
         return blocks
     }
 
-    static func provenance(_ input: TearsheetInput) -> [ReportBlock] {
+    /// The last section: the run's provenance.json (and so its manifest's hash).
+    public static func provenance(_ input: TearsheetInput) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.heading("Provenance")]
         guard let p = input.provenance else { return blocks + [.paragraph("This folder has no provenance.json.")] }
         let git = p["git"]

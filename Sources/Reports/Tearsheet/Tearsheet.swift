@@ -39,13 +39,20 @@ public enum Tearsheet {
     }
 
     public static func build(_ input: TearsheetInput) -> Report {
+        var report = draft(input)
+        report.add(provenance(input))
+        return report
+    }
+
+    /// Every section but the last, Provenance: all that a run can render before its
+    /// manifest's hash is known (`RenderedReport` finishes it with `provenance`).
+    public static func draft(_ input: TearsheetInput) -> Report {
         var report = Report(title: "\(input.experiment): run \(input.runID)")
         report.add(summary(input))
         report.add(charts(input))
         report.add(trades(input))
         report.add(tables(input))
         report.add(risk(input))
-        report.add(provenance(input))
         return report
     }
 
