@@ -61,6 +61,22 @@ enum StoreSchema {
                 CREATE INDEX jobs_status ON jobs(status, id);
                 """)
         }
+        migrator.registerMigration("v6 trades without rowid") { db in
+            // A trade lives in its primary key's b-tree alone: inserting a run's 10,000
+            // trades writes one b-tree, not a table and an index of (run_id, trade_id).
+            // Rows and their order by key are unchanged; the table is rebuilt once.
+            try db.execute(sql: """
+                CREATE TABLE trades_by_key (run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, trade_id INTEGER NOT NULL,
+                    symbol TEXT NOT NULL, direction TEXT NOT NULL, quantity REAL NOT NULL, entry_time TEXT NOT NULL,
+                    entry_price REAL NOT NULL, exit_time TEXT NOT NULL, exit_price REAL NOT NULL, commission REAL NOT NULL,
+                    pnl REAL NOT NULL, "return" REAL NOT NULL, bars INTEGER NOT NULL, tag TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (run_id, trade_id)) WITHOUT ROWID;
+                INSERT INTO trades_by_key SELECT run_id, trade_id, symbol, direction, quantity, entry_time, entry_price, exit_time,
+                    exit_price, commission, pnl, "return", bars, tag FROM trades;
+                DROP TABLE trades;
+                ALTER TABLE trades_by_key RENAME TO trades;
+                """)
+        }
         return migrator
     }
 }

@@ -36,12 +36,23 @@ func run(_ id: String, fast: String, sharpe: Double, started: String = "2026-01-
 @Test func migrationsFromEmptyAndFromTheFirstSchema() throws {
     let fresh = try RunStore(path: temporaryStorePath())
     let (applied, columns) = try fresh.pool.read { db in (try StoreSchema.migrator.appliedIdentifiers(db), try db.columns(in: "runs").map(\.name)) }
-    #expect(applied.count == 5)
+    #expect(applied.count == 6)
     #expect(columns.contains("error"))
+    let withoutRowid = try fresh.pool.read { db in
+        try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'trades'")?.hasSuffix("WITHOUT ROWID") }
+    #expect(withoutRowid == true)
     let path = temporaryStorePath()
     let old = try DatabaseQueue(path: path)
     try StoreSchema.migrator.migrate(old, upTo: "v1 runs, params, metrics, trades, datasets, artifacts, tags")
-    try old.write { db in try db.execute(sql: "INSERT INTO runs (id, experiment, kind, status) VALUES ('old', 'sma', 'run', 'succeeded')") }
+    try old.write { db in
+        try db.execute(sql: "INSERT INTO runs (id, experiment, kind, status) VALUES ('old', 'sma', 'run', 'succeeded')")
+        try db.execute(sql: """
+            INSERT INTO trades (run_id, trade_id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price, commission, pnl,
+                "return", bars) VALUES ('old', 2, 'BTCUSD', 'short', 0.5, '2023-01-02T00:00:00Z', 16000.5, '2023-01-03T00:00:00Z', 15900.25, 1.5,
+                48.5, 0.00606, 1440), ('old', 1, 'BTCUSD', 'long', 1, '2023-01-01T00:00:00Z', 16335.47, '2023-01-01T01:00:00Z', 16400, 3.25,
+                61.28, 0.00375, 60)
+            """)
+    }
     try old.close()
     let upgraded = try RunStore(path: path)
     #expect(try upgraded.run("old").run.experiment == "sma")
@@ -50,6 +61,11 @@ func run(_ id: String, fast: String, sharpe: Double, started: String = "2026-01-
     // Trades indexed before tags read as untagged.
     let tradeColumns = try upgraded.pool.read { db in try db.columns(in: "trades").map(\.name) }
     #expect(tradeColumns.last == "tag")
+    // Rebuilt without a rowid (v6): every trade kept, in key order, untagged.
+    let trades = try upgraded.trades("old")
+    #expect(trades.map(\.tradeID) == [1, 2])
+    #expect(trades.map(\.exitPrice) == [16400, 15900.25])
+    #expect(trades.map(\.tag) == ["", ""])
 }
 
 /// A `running` row whose process is gone is a failed run the next time the store opens.
