@@ -31,7 +31,8 @@ var loaded: CSVBarLoader.Loaded!
 let loadTime = try seconds { loaded = try CSVBarLoader.load(path: path, symbol: "BTCUSD") }
 // Parsing speed per core (issue 15's goal: 500 MB/s or better): the same file on one thread.
 let fileBytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
-let oneCoreLoad = try (0..<runs).map { _ in
+let profiling = ProcessInfo.processInfo.environment["ENGINE_BENCH_ONLY"] != nil
+let oneCoreLoad = try (0..<(profiling ? 1 : runs)).map { _ in
     try seconds { _ = try CSVBarLoader.load(path: path, symbol: "BTCUSD", parallelThreshold: .max) }
 }.min()!
 let one = loaded.series
@@ -39,6 +40,22 @@ let config = BacktestConfig(capital: 100_000, commission: CommissionModel(percen
 
 func strategy(_ symbols: [String]) -> SMACrossover {
     try! SMACrossover(parameters: Parameters(strategy: "sma-crossover", symbols: symbols, values: ["fast": .int(10), "slow": .int(30)]))
+}
+
+// `ENGINE_BENCH_ONLY=sma` (or `hold`) times that one loop alone and exits: a clean process
+// for `perf record`, without the parse, the breakdowns and the other loops in the profile.
+if let only = ProcessInfo.processInfo.environment["ENGINE_BENCH_ONLY"] {
+    let best = bestOf(runs) {
+        if only == "hold" {
+            var s = try! BuyAndHold(parameters: Parameters(strategy: "buy-and-hold", symbols: ["BTCUSD"], values: [:]))
+            _ = Backtest(series: [one], config: config).run(&s)
+        } else {
+            var s = strategy(["BTCUSD"])
+            _ = Backtest(series: [one], config: config).run(&s)
+        }
+    }
+    print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, %@ alone, best of %d", best * 1000, Double(one.count) / best / 1e6, only, runs))
+    exit(0)
 }
 
 var result: BacktestResult!
