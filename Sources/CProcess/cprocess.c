@@ -1,7 +1,11 @@
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE  // O_TMPFILE
+#endif
 #include "cprocess.h"
 #include <errno.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
 #ifdef __linux__
 #include <fcntl.h>
 #include <sys/prctl.h>
@@ -40,4 +44,39 @@ int qbt_rename_no_replace(const char *from, const char *to) {
     struct stat existing;
     if (lstat(to, &existing) == 0) { errno = EEXIST; return -1; }
     return rename(from, to);
+}
+
+int qbt_open_unnamed_file(const char *directory) {
+#if defined(__linux__) && defined(O_TMPFILE)
+    return open(directory, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+#else
+    (void)directory;
+    errno = EOPNOTSUPP;
+    return -1;
+#endif
+}
+
+int qbt_link_open_file(int fd, const char *path) {
+#if defined(__linux__)
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    return linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+#else
+    (void)fd; (void)path;
+    errno = EOPNOTSUPP;
+    return -1;
+#endif
+}
+
+int qbt_lower_thread_priority(int steps) {
+#if defined(__linux__)
+    pid_t thread = (pid_t)syscall(SYS_gettid);
+    errno = 0;
+    int now = getpriority(PRIO_PROCESS, (id_t)thread);
+    if (now == -1 && errno != 0) return -1;
+    return setpriority(PRIO_PROCESS, (id_t)thread, now + steps);
+#else
+    (void)steps;
+    return -1;
+#endif
 }

@@ -20,7 +20,7 @@ import Model
 ///    travel to the venue;
 /// 7. the risk monitor sees equity at the closes (daily loss, max drawdown, breakers); a
 ///    drawdown stop with `flatten` sends a closing order for every position;
-/// 8. equity and cash are recorded.
+/// 8. equity and cash are recorded (and handed to `feed`, a chunk at a time, when given).
 ///
 /// The loop allocates nothing per bar: the outputs are reserved up front and the strategy
 /// is called through a generic, not an existential. Work for optional rules (monitor, ATRs,
@@ -38,8 +38,8 @@ public struct Backtest: Sendable {
     @_specialize(where S == DonchianBreakout)
     @_specialize(where S == BollingerReversion)
     @_specialize(where S == BuyAndHold)
-    public func run<S: Strategy>(_ strategy: inout S) -> BacktestResult {
+    public func run<S: Strategy>(_ strategy: inout S, feed: EquityFeed? = nil) -> BacktestResult {
         var state = RunState(series: series, config: config)
-        return state.run(&strategy)
+        return state.run(&strategy, feed: feed)
     }
 }

@@ -72,7 +72,7 @@ struct RunState {
     @_specialize(where S == DonchianBreakout)
     @_specialize(where S == BollingerReversion)
     @_specialize(where S == BuyAndHold)
-    mutating func run<S: Strategy>(_ strategy: inout S) -> BacktestResult {
+    mutating func run<S: Strategy>(_ strategy: inout S, feed: EquityFeed?) -> BacktestResult {
         let timeline = Timeline(series.map(\.times)).times
         let symbolCount = series.count
         // Local copies of the columns (shared storage, no data copied): the compiler can
@@ -105,6 +105,8 @@ struct RunState {
         var equityOut = [Double](); equityOut.reserveCapacity(timeline.count)
         var cashOut = [Double](); cashOut.reserveCapacity(timeline.count)
         var exposed = 0, barsProcessed = 0
+        // Steps handed to `feed` so far, and the step count at which the next chunk goes.
+        var fed = 0, nextFeed = feed.map { min($0.chunk, timeline.count) } ?? Int.max
 
         // A range, not `enumerated()`: unoptimized (debug) builds box an array's iterator, an
         // allocation per bar that the allocation test would count.
@@ -167,6 +169,11 @@ struct RunState {
             cashOut.append(portfolio.cash)
             if portfolio.openPositionCount > 0 { exposed += 1 }
             exposedAtClose.append(portfolio.openPositionCount > 0)
+            if ti + 1 == nextFeed, let feed {
+                feed.receive(fed, Array(timeline[fed...ti]), Array(equityOut[fed...ti]), Array(cashOut[fed...ti]))
+                fed = ti + 1
+                nextFeed = min(fed + feed.chunk, timeline.count)
+            }
         }
         return BacktestResult(
             symbols: series.map(\.symbol), times: timeline, equity: equityOut, cash: cashOut, fills: fills,

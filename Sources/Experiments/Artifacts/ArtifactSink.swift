@@ -1,3 +1,4 @@
+import CProcess
 import Foundation
 import RunProvenance
 
@@ -31,6 +32,16 @@ final class ArtifactSink {
         (self.url, self.name) = (url, name)
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.error(name, url, errno) }
+        buffer = .allocate(capacity: Self.chunk + Self.maxRow)
+        hasher = hashed ? SHA256Stream() : nil
+    }
+
+    /// A sink into an unnamed file in `directory` (`qbt_open_unnamed_file`), named by
+    /// `finish(linkingAs:)` once complete; nil where the file system offers none.
+    init?(unnamedIn directory: URL, name: String, hashed: Bool) {
+        let descriptor = qbt_open_unnamed_file(directory.path)
+        guard descriptor >= 0 else { return nil }
+        (self.url, self.name, self.descriptor) = (directory.appendingPathComponent(name), name, descriptor)
         buffer = .allocate(capacity: Self.chunk + Self.maxRow)
         hasher = hashed ? SHA256Stream() : nil
     }
@@ -74,6 +85,16 @@ final class ArtifactSink {
             advance(n)
             from += n
         }
+    }
+
+    /// An unnamed sink's file, complete, named `url` and closed; its SHA-256 (nil when not
+    /// hashed). Nil, and the file dropped, when it could not be written or named: the
+    /// caller writes it the ordinary way.
+    func finish(linkingAs url: URL) -> String?? {
+        flush()
+        defer { close(descriptor); descriptor = -1 }
+        guard failure == nil, qbt_link_open_file(descriptor, url.path) == 0 else { return nil }
+        return .some(hasher.take()?.hex())
     }
 
     /// Writes what is left, closes the file and returns its SHA-256 (nil when not hashed).

@@ -56,29 +56,12 @@ enum CSVArtifacts {
     }
 
     /// One row per timestamp, written into `sink` as it is formatted (a year of minutes is
-    /// 30 MB). A value equal to the previous row's reuses its text: while flat, equity and
-    /// cash repeat for thousands of minute bars.
-    ///
-    /// `every` (milliseconds) keeps only the last bar of each period of that length
-    /// (aligned to the Unix epoch, so days are UTC days): the equity at each period's close.
+    /// 30 MB); `EquityRows` formats them, here all at once, in a plain run chunk by chunk
+    /// while the backtest runs (`EquityCSVStream`).
     static func equity(_ r: BacktestResult, every: Int64? = nil, into sink: ArtifactSink) {
-        Array((ArtifactSchema.equity.header + "\n").utf8).withUnsafeBytes { sink.append($0) }
-        let maxRow = 64 + 1 + NumberText.maxBytes + 1 + NumberText.maxBytes + 1
-        var equityText = NumberCache(), cashText = NumberCache()
-        var clock = ISO8601Writer()
-        let times = r.times, equity = r.equity, cash = r.cash
-        let last = times.count - 1
-        for i in times.indices {
-            if let every, i < last, times[i] / every == times[i + 1] / every { continue }
-            let p = sink.room(maxRow)
-            var at = clock.write(Timestamp(milliseconds: times[i]), to: p)
-            p[at] = 44; at += 1
-            at += equityText.write(equity[i], to: p + at)
-            p[at] = 44; at += 1
-            at += cashText.write(cash[i], to: p + at)
-            p[at] = 10; at += 1
-            sink.advance(at)
-        }
+        var rows = EquityRows(every: every, into: sink)
+        rows.add(times: r.times[...], equity: r.equity[...], cash: r.cash[...], into: sink)
+        rows.finish(into: sink)
     }
 
     static func rejections(_ r: BacktestResult) -> [UInt8] {

@@ -63,6 +63,7 @@ struct RunDirectory {
                 work()
                 return nil
             }
+            if let place = file.place, let digest = place(folder.appendingPathComponent(file.name)) { return digest }
             if let stream = file.stream {
                 if file.name.contains("/") {  // a scenario's folder inside the run
                     try? FileManager.default.createDirectory(at: folder.appendingPathComponent(file.name).deletingLastPathComponent(),

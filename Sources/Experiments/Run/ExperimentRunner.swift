@@ -163,6 +163,8 @@ public struct ExperimentRunner {
     func startProvenanceReads() -> BackgroundTask<(Result<GitState?, ProvenanceError>, Toolchain)> {
         let folder = gitFolder ?? root, given = toolchain
         return BackgroundTask {
+            var timer = PhaseTimer()
+            defer { timer.mark("  git and swift versions") }
             let git: Result<GitState?, ProvenanceError>
             do { git = .success(try GitInspector.state(of: folder)) } catch { git = .failure(ProvenanceError("\(error)")) }
             return (git, given ?? Toolchain.detect())

@@ -20,6 +20,8 @@ public struct RunOutcome: RecordedOutcome {
     var pendingBreakdowns = Once(value: CanonicalValue.null)
     /// A plain run's report, rendered beside its files (`BacktestStudy`).
     let tearsheet = TearsheetDraft()
+    /// A plain run's equity.csv, formatted while its backtest ran (`BacktestStudy`).
+    var equityCSV: EquityCSVStream?
 
     /// The single JSON object `--json` prints.
     public var json: CanonicalValue {

@@ -20,10 +20,19 @@ package struct BacktestStudy<S: Strategy>: Study {
 
     package func compute(_ input: StudyInput, runner: ExperimentRunner, progress: ProgressHandler?) throws -> RunOutcome {
         var strategy = try ExperimentRunner.makeStrategy(S.self, config: config, symbols: input.symbols)
-        let result = Backtest(series: input.series, config: input.backtest).run(&strategy)
+        // equity.csv is formatted on the other core while the backtest runs, into an unnamed
+        // file beside the run folders (the folder itself is made after the backtest).
+        try? FileManager.default.createDirectory(at: runner.artifacts, withIntermediateDirectories: true)
+        let equityCSV = EquityCSVStream(in: runner.artifacts, every: config.equityEvery)
+        var timer = PhaseTimer()
+        let result = Backtest(series: input.series, config: input.backtest).run(&strategy, feed: equityCSV?.feed)
+        timer.mark("  backtest")
+        equityCSV?.close()
         let metrics = MetricsCalculator.compute(result, conventions: config.metrics)
+        timer.mark("  metrics")
         progress?(1, 1)
         var outcome = RunOutcome(config: config, metrics: metrics, dataReport: input.data.report, result: result)
+        outcome.equityCSV = equityCSV
         // Made when breakdowns.json is written, on one core while equity.csv is written on
         // the other (a year of minutes: about 40 ms each), not before the files.
         let series = input.series, calendar = input.backtest.calendar, riskFreeRate = config.metrics.riskFreeRate, options = config.report
@@ -43,7 +52,8 @@ package struct BacktestStudy<S: Strategy>: Study {
     /// breakdowns (made by then), so only its provenance section is left for the end.
     package func files(_ outcome: RunOutcome, runID: String) -> [RunFile] {
         let document = outcome.metricsDocument
-        let csv = CSVArtifacts.all(outcome.result, every: config.equityEvery)
+        var csv = CSVArtifacts.all(outcome.result, every: config.equityEvery)
+        if let stream = outcome.equityCSV { csv[0] = .placed(csv[0]) { stream.place(at: $0) } }  // equity.csv, formatted already
         let name = config.name
         return csv.prefix(1) + [.text("breakdowns.json") { outcome.breakdowns.json() }] + csv.dropFirst()
             + [.text("metrics.json") { document.json() },

@@ -102,4 +102,14 @@ package struct RunFile: Sendable {
     }
 
     var work: (@Sendable () -> Void)?
+
+    /// A file made ahead: `place` puts it at the given URL and returns its SHA-256, or nil
+    /// when it could not, and then the file is made as `file` makes it.
+    static func placed(_ file: RunFile, _ place: @escaping @Sendable (URL) -> String?) -> RunFile {
+        var item = file
+        item.place = place
+        return item
+    }
+
+    var place: (@Sendable (URL) -> String?)?
 }
