@@ -79,7 +79,7 @@ let package = Package(
         // The results store: every run indexed in SQLite (GRDB); its own records, no engine types.
         .target(
             name: "Store",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), "CProcess"],
             swiftSettings: strict
         ),
         // Where a run came from: git (the one file that imports CGit2), toolchain, data hashes.

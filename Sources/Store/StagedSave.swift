@@ -1,13 +1,16 @@
-import Dispatch
+import CProcess
+import Foundation
 import GRDB
 
 /// A run's save begun before its folder is final, so that inserting its trades overlaps the
-/// end of the run (the report, the manifest, the rename) instead of following it. On a
-/// thread of its own, one transaction takes the rows the run's files decide (parameters,
-/// metrics, trades, tags) and waits; `finish` hands it the rest once the folder is in place
-/// and waits for the commit, `cancel` rolls it back. Until either, the store's writer is
-/// held: the caller writes nothing else to the store in between. The rows are read from
-/// files that are about to move: `waitUntilRead` says when they have been.
+/// writing of the run's files instead of following the run. On a thread of its own, one
+/// transaction takes the run's trades when they are given (as soon as the save begins),
+/// then, once `rowsReady` says the files are written, the rows they decide (parameters,
+/// metrics, trades read from trades.csv when not given, tags), and waits; `finish` hands it
+/// the rest once the folder is in place and waits for the commit, `cancel` rolls it back.
+/// From its first insert until either, the store's writer is held: the caller writes
+/// nothing else to the store in between. The rows are read from files that are about to
+/// move: `waitUntilRead` says when they have been.
 public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome` are handed over through the semaphores
     private enum Decision { case finish((inout IndexedRun) throws -> Void), cancel }
     private struct Cancelled: Error {}
@@ -17,29 +20,57 @@ public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome
     /// Let go on the save's thread before it says it has ended: the store's connections
     /// close when the caller lets go of the store, not a moment later on another thread.
     private var pool: DatabasePool?
+    private let ready = DispatchSemaphore(value: 0)
     private let decided = DispatchSemaphore(value: 0)
     private let ended = DispatchSemaphore(value: 0)
     private let read = DispatchSemaphore(value: 0)
 
-    init(pool: DatabasePool, replacing placeholder: String?, rows: @escaping @Sendable () throws -> IndexedRun) {
+    /// `trades`: run `runID`'s trades, or nil when they are to be read with the rows;
+    /// `rows(tradesSaved)`: the run's rows, without the run's own trades when they were
+    /// saved already.
+    init(pool: DatabasePool, replacing placeholder: String?, runID: String, trades: @escaping @Sendable () -> [TradeRecord]?,
+         rows: @escaping @Sendable (_ tradesSaved: Bool) throws -> IndexedRun) {
         self.pool = pool
-        DispatchQueue.global().async { [self] in
-            // Read first, then the writer is taken: the folder may move once they are read.
-            let produced = Result { try rows() }
-            read.signal()
-            outcome = Result { try save(produced.get(), replacing: placeholder) }  // unreadable rows: nothing is written
+        // A thread of its own, niced: the save runs beside the run's file writers and takes
+        // only the time they leave (the writers and then the report are the run's critical
+        // path); once they are done it has the cores to itself.
+        Thread { [self] in
+            _ = qbt_lower_thread_priority(10)
+            outcome = Result { try save(placeholder, runID: runID, trades: trades, rows: rows) }
+            read.signal()  // also when the rows were never read (cancelled, failed)
             self.pool = nil
             ended.signal()
+        }.start()
+    }
+
+    private func save(_ placeholder: String?, runID: String, trades: () -> [TradeRecord]?,
+                      rows: (_ tradesSaved: Bool) throws -> IndexedRun) throws {
+        guard let given = trades() else {
+            // Read first, then the writer is taken: the folder may move once they are read.
+            ready.wait()
+            try cancelled()
+            let produced = Result { try rows(false) }
+            read.signal()
+            return try write(placeholder, runID: runID) { _ in try produced.get() }  // unreadable rows: nothing is written
+        }
+        try write(placeholder, runID: runID) { db in
+            try TradeInserter(db).insert(given)
+            ready.wait()
+            try cancelled()
+            defer { read.signal() }
+            return try rows(true)
         }
     }
 
-    private func save(_ rows: IndexedRun, replacing placeholder: String?) throws {
-        var indexed = rows
+    /// One transaction: the run's rows (`rows` may insert some itself), then, once decided,
+    /// what the completion adds. The runs' own rows come last: references to them are
+    /// checked at the commit.
+    private func write(_ placeholder: String?, runID: String, rows: (Database) throws -> IndexedRun) throws {
         try pool!.write { db in
             if let placeholder { try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [placeholder]) }
-            try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [indexed.run.id])
-            // The runs' own rows come last: their references are checked at the commit.
+            try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [runID])
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            var indexed = try rows(db)
             try RunStore.insertDetails(indexed, db)
             decided.wait()
             guard case .finish(let complete)? = decision else { throw Cancelled() }
@@ -47,6 +78,13 @@ public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome
             try RunStore.insertRecords(indexed, db)
         }
     }
+
+    private func cancelled() throws {
+        if case .cancel? = decision { throw Cancelled() }
+    }
+
+    /// The run's files are written: its rows may be read.
+    public func rowsReady() { ready.signal() }
 
     /// Waits until the rows have been read (or failed to be): their files may move then.
     public func waitUntilRead() {
@@ -66,15 +104,18 @@ public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome
     /// Rolls the rows back and waits until the store's writer is free again.
     public func cancel() {
         decision = .cancel
+        ready.signal()
         decided.signal()
         ended.wait()
     }
 }
 
 extension RunStore {
-    /// Starts saving the run `rows` produces, replacing the placeholder `running` row; see
-    /// `StagedSave`. `rows` runs on the save's thread.
-    public func stage(replacing placeholder: String?, rows: @escaping @Sendable () throws -> IndexedRun) -> StagedSave {
-        StagedSave(pool: pool, replacing: placeholder, rows: rows)
+    /// Starts saving run `runID`, replacing the placeholder `running` row; see `StagedSave`.
+    /// `trades` (nil: read with the rows) and `rows` run on the save's thread; `rows` only
+    /// after `rowsReady`.
+    public func stage(replacing placeholder: String?, runID: String, trades: @escaping @Sendable () -> [TradeRecord]? = { nil },
+                      rows: @escaping @Sendable (_ tradesSaved: Bool) throws -> IndexedRun) -> StagedSave {
+        StagedSave(pool: pool, replacing: placeholder, runID: runID, trades: trades, rows: rows)
     }
 }

@@ -133,6 +133,7 @@ private func folder(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWi
     try store.delete(id)
     let recording = try #require(IndexedRecording(runner: r, kind: "run", experiment: "backtest-sma-crossover", started: Date()))
     let staged = recording.stage(run, runID: id + "-2")
+    staged.rowsReady()
     staged.save.waitUntilRead()
     recording.succeeded(run, staged: staged)
     #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == [id])

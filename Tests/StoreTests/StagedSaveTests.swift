@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import Store
 import Testing
 
@@ -17,6 +18,13 @@ private func rows(_ id: String) -> IndexedRun {
     return r
 }
 
+/// A save of `make()`'s rows (run `id`), its files written at once.
+private func staged(_ store: RunStore, replacing placeholder: String?, _ id: String, _ make: @escaping @Sendable () throws -> IndexedRun) -> StagedSave {
+    let save = store.stage(replacing: placeholder, runID: id) { _ in try make() }
+    save.rowsReady()
+    return save
+}
+
 private func placeholder(_ store: RunStore) throws -> String {
     try store.begin(RunRecord(id: "running-host-1-0", experiment: "sma", kind: "run", status: "running"))
     return "running-host-1-0"
@@ -26,8 +34,8 @@ private func placeholder(_ store: RunStore) throws -> String {
 /// run's provenance fields, its artifacts) land together, and the placeholder is gone.
 @Test func stagedSaveFinishes() throws {
     let store = try RunStore(path: temporaryStorePath())
-    let staged = store.stage(replacing: try placeholder(store)) { rows("r1") }
-    try staged.finish { indexed in
+    let save = staged(store, replacing: try placeholder(store), "r1") { rows("r1") }
+    try save.finish { indexed in
         indexed.run.gitCommit = "abc123"
         indexed.artifacts = [ArtifactRecord(runID: "r1", file: "trades.csv", bytes: 10, sha256: "00")]
     }
@@ -45,7 +53,7 @@ private func placeholder(_ store: RunStore) throws -> String {
 @Test func stagedSaveCancels() throws {
     let store = try RunStore(path: temporaryStorePath())
     let id = try placeholder(store)
-    store.stage(replacing: id) { rows("r1") }.cancel()
+    staged(store, replacing: id, "r1") { rows("r1") }.cancel()
     #expect(try store.trades("r1").isEmpty)
     #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == [id])
     try store.save(rows("r2"), replacing: id)
@@ -58,10 +66,10 @@ private func placeholder(_ store: RunStore) throws -> String {
     let store = try RunStore(path: temporaryStorePath())
     let id = try placeholder(store)
     #expect(throws: StoreError("trades.csv is unreadable")) {
-        try store.stage(replacing: id) { throw StoreError("trades.csv is unreadable") }.finish { _ in }
+        try staged(store, replacing: id, "r1") { throw StoreError("trades.csv is unreadable") }.finish { _ in }
     }
     #expect(throws: StoreError("provenance.json is missing")) {
-        try store.stage(replacing: id) { rows("r1") }.finish { _ in throw StoreError("provenance.json is missing") }
+        try staged(store, replacing: id, "r1") { rows("r1") }.finish { _ in throw StoreError("provenance.json is missing") }
     }
     #expect(try store.trades("r1").isEmpty)
     #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == [id])
@@ -74,6 +82,37 @@ private func placeholder(_ store: RunStore) throws -> String {
     var orphaned = rows("r1")
     orphaned.children[0].run.parentID = "missing"
     let orphan = orphaned
-    #expect(throws: (any Error).self) { try store.stage(replacing: nil) { orphan }.finish { _ in } }
+    #expect(throws: (any Error).self) { try staged(store, replacing: nil, "r1") { orphan }.finish { _ in } }
     #expect(try store.trades("r1").isEmpty)
+}
+
+/// Trades given up front are saved while the run's files are written: the rows are read
+/// only once they are ready, and without the run's own trades (saved already); the commit
+/// holds both. Cancelled while it waits for the rows, nothing is kept and the writer is free.
+@Test func stagedSaveTakesTradesFirst() throws {
+    let store = try RunStore(path: temporaryStorePath())
+    let id = try placeholder(store)
+    let full = rows("r1")
+    let asked = Mutex<[Bool]>([])
+    let save = store.stage(replacing: id, runID: "r1", trades: { full.trades }) { tradesSaved in
+        asked.withLock { $0.append(tradesSaved) }
+        var r = full
+        r.trades = []
+        return r
+    }
+    Thread.sleep(forTimeInterval: 0.05)
+    #expect(asked.withLock { $0 }.isEmpty, "the rows were read before the files were ready")
+    save.rowsReady()
+    save.waitUntilRead()
+    try save.finish { _ in }
+    #expect(asked.withLock { $0 } == [true])
+    #expect(try store.trades("r1").map(\.tradeID) == [1, 2])
+    #expect(try store.trades("r1:splits/train").map(\.tradeID) == [1])
+    #expect(try store.run("r1").params.map(\.text) == ["10"])
+
+    let waiting = store.stage(replacing: nil, runID: "r2", trades: { rows("r2").trades }) { _ in rows("r2") }
+    waiting.cancel()
+    #expect(try store.trades("r2").isEmpty)
+    try store.save(rows("r3"), replacing: nil)
+    #expect(try store.trades("r3").count == 2)
 }

@@ -97,17 +97,18 @@ public struct ExperimentRunner {
         var staged: IndexedRecording.Staged?
         var timer = PhaseTimer()
         do {
+            // The index saves the run's trades while its files are written, reads the files'
+            // rows once they are, and commits once the folder is final: under the name the
+            // folder will take (`<id>-2` when the id is taken). The trade rows are made on the
+            // save's thread (about 2 ms for 10,000 trades).
+            let staging = directory.staging, name = directory.expectedName
+            nonisolated(unsafe) let (study, outcome) = (study, outcome)
+            staged = recording?.stage(staging, runID: name) { study.indexedTrades(outcome, runID: name) }
             let tags = CanonicalValue.map(self.tags.mapValues { .string($0) }).json()
             try directory.writeConcurrently([.text("config.yaml") { configText }] + study.files(outcome, runID: runID)
                                             + (self.tags.isEmpty ? [] : [.text("tags.json", hashed: false) { tags }]), workers: workers)
+            staged?.rowsReady()
             timer.mark("files")
-            // The index reads the run's files and inserts their rows while provenance is read
-            // and the reports are rendered; the rows are committed once the folder is final.
-            // Under the name the folder will take (`<id>-2` when the id is taken).
-            let staging = directory.staging, name = directory.expectedName
-            // The trade rows are made on the save's thread (about 2 ms for 10,000 trades).
-            nonisolated(unsafe) let (study, outcome) = (study, outcome)
-            staged = recording?.stage(staging, runID: name) { study.indexedTrades(outcome, runID: name) }
             let (git, toolchain) = provenanceReads.value
             timer.mark("provenance")
             let holdout = study.holdoutEvaluations(outcome)

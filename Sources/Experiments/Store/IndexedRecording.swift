@@ -39,14 +39,20 @@ struct IndexedRecording: @unchecked Sendable {  // the runner's warn closure is 
         let save: StagedSave
         let runID: String
         func cancel() { save.cancel() }
+        /// The run's files are written: the save may read them.
+        func rowsReady() { save.rowsReady() }
     }
 
-    /// Starts the run's save once its files are written: the rows come from the files
-    /// (`trades`, when it gives them, are the rows trades.csv holds, built from the same
-    /// values rather than read back; called on the save's thread), inserted while the run
-    /// is committed.
+    /// Starts the run's save as its files are being written. `trades`, when it gives them,
+    /// are the rows trades.csv holds, built from the same values rather than read back
+    /// (called on the save's thread): they are inserted at once. The other rows come from
+    /// the files once `Staged.rowsReady` says they are written, and everything is committed
+    /// with the run.
     func stage(_ staging: URL, runID: String, trades: @escaping @Sendable () -> [TradeRecord]? = { nil }) -> Staged {
-        Staged(save: store.stage(replacing: placeholder) { try RunIndexer.content(staging, id: runID, trades: trades()) }, runID: runID)
+        let save = store.stage(replacing: placeholder, runID: runID, trades: trades) { tradesSaved in
+            try RunIndexer.content(staging, id: runID, trades: tradesSaved ? [] : nil)
+        }
+        return Staged(save: save, runID: runID)
     }
 
     /// Commits the staged rows with what the commit added (provenance, manifest), read from
