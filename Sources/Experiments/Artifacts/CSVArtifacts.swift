@@ -12,23 +12,22 @@ enum CSVArtifacts {
     static func all(_ result: BacktestResult, every: Int64?, prefix: String = "") -> [RunFile] {
         [
             RunFile(streamed: prefix + "equity.csv") { equity(result, every: every, into: $0) },
-            RunFile(prefix + "trades.csv") { trades(result) },
-            RunFile(prefix + "fills.csv") { fills(result) },
-            RunFile(prefix + "rejections.csv") { rejections(result) },
-            RunFile(prefix + "risk_events.csv") { riskEvents(result) },
+            RunFile(streamed: prefix + "trades.csv") { trades(result, into: $0) },
+            RunFile(streamed: prefix + "fills.csv") { fills(result, into: $0) },
+            RunFile(streamed: prefix + "rejections.csv") { rejections(result, into: $0) },
+            RunFile(streamed: prefix + "risk_events.csv") { riskEvents(result, into: $0) },
         ]
     }
 
-    static func trades(_ r: BacktestResult) -> [UInt8] {
-        var w = ByteWriter(capacity: r.trades.count * 160 + 128)
+    static func trades(_ r: BacktestResult, into w: ArtifactSink) {
         w.line(ArtifactSchema.trades.header)
+        var entryClock = ISO8601Writer(), exitClock = ISO8601Writer()
         for t in r.trades {
             w.int(t.id); w.comma(); w.text(r.symbols[t.symbol]); w.comma(); w.text(t.direction.rawValue); w.comma()
-            w.number(t.quantity); w.comma(); w.time(t.entryTime); w.comma(); w.number(t.entryPrice); w.comma()
-            w.time(t.exitTime); w.comma(); w.number(t.exitPrice); w.comma(); w.number(t.commission); w.comma()
+            w.number(t.quantity); w.comma(); w.time(t.entryTime, &entryClock); w.comma(); w.number(t.entryPrice); w.comma()
+            w.time(t.exitTime, &exitClock); w.comma(); w.number(t.exitPrice); w.comma(); w.number(t.commission); w.comma()
             w.number(t.pnl); w.comma(); w.number(t.returnFraction); w.comma(); w.int(t.bars); w.comma(); w.field(t.tag); w.newline()
         }
-        return w.bytes
     }
 
     /// The rows of `trades(r)` as the results store reads them back from the file, made
@@ -44,15 +43,14 @@ enum CSVArtifacts {
         }
     }
 
-    static func fills(_ r: BacktestResult) -> [UInt8] {
-        var w = ByteWriter(capacity: r.fills.count * 120 + 128)
+    static func fills(_ r: BacktestResult, into w: ArtifactSink) {
         w.line(ArtifactSchema.fills.header)
+        var clock = ISO8601Writer()
         for f in r.fills {
-            w.int(f.id); w.comma(); w.int(f.orderID); w.comma(); w.time(f.time); w.comma(); w.text(r.symbols[f.symbol])
+            w.int(f.id); w.comma(); w.int(f.orderID); w.comma(); w.time(f.time, &clock); w.comma(); w.text(r.symbols[f.symbol])
             w.comma(); w.text(f.side.rawValue); w.comma(); w.number(f.quantity); w.comma(); w.number(f.price); w.comma()
             w.number(f.commission); w.comma(); w.number(f.slippage); w.newline()
         }
-        return w.bytes
     }
 
     /// One row per timestamp, written into `sink` as it is formatted (a year of minutes is
@@ -64,60 +62,58 @@ enum CSVArtifacts {
         rows.finish(into: sink)
     }
 
-    static func rejections(_ r: BacktestResult) -> [UInt8] {
-        var w = ByteWriter(capacity: r.rejections.count * 160 + 128)
+    static func rejections(_ r: BacktestResult, into w: ArtifactSink) {
         w.line(ArtifactSchema.rejections.header)
+        var clock = ISO8601Writer()
         for x in r.rejections {
-            w.time(x.time); w.comma(); w.int(x.orderID); w.comma(); w.text(r.symbols[x.symbol]); w.comma()
+            w.time(x.time, &clock); w.comma(); w.int(x.orderID); w.comma(); w.text(r.symbols[x.symbol]); w.comma()
             w.text(x.side.rawValue); w.comma(); w.number(x.requestedQuantity); w.comma(); w.number(x.approvedQuantity)
             w.comma(); w.text(x.rule.rawValue); w.comma(); w.quoted(x.detail); w.newline()
         }
-        return w.bytes
     }
 }
 
 extension CSVArtifacts {
     /// Trips, resets, halts, flattenings and forced exits, in time order (the engine records
     /// them as they happen).
-    static func riskEvents(_ r: BacktestResult) -> [UInt8] {
-        var w = ByteWriter(capacity: r.riskEvents.count * 160 + 64)
+    static func riskEvents(_ r: BacktestResult, into w: ArtifactSink) {
         w.line(ArtifactSchema.riskEvents.header)
+        var clock = ISO8601Writer()
         for e in r.riskEvents {
-            w.time(e.time); w.comma(); w.text(e.rule.rawValue); w.comma(); w.text(e.action.rawValue); w.comma()
+            w.time(e.time, &clock); w.comma(); w.text(e.rule.rawValue); w.comma(); w.text(e.action.rawValue); w.comma()
             w.text(e.symbol.map { r.symbols[$0] } ?? ""); w.comma(); w.quoted(e.detail); w.newline()
         }
-        return w.bytes
     }
 }
 
-/// Appends CSV fields to a byte buffer without building a String per row.
-struct ByteWriter {
-    var bytes: [UInt8] = []
-
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    mutating func line(_ s: String) { bytes.append(contentsOf: s.utf8); bytes.append(10) }
-    mutating func text(_ s: String) {
+/// CSV fields written straight into a sink's buffer, without a String or an Array per row.
+extension ArtifactSink {
+    func line(_ s: String) { text(s); newline() }
+    func text(_ s: String) {
         var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }  // no intermediate Array for small strings
+        s.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
-    mutating func comma() { bytes.append(44) }
-    mutating func newline() { bytes.append(10) }
-    mutating func int(_ i: Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { b in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<NumberText.write(i, to: b.baseAddress!)]))
-        }
+    @inline(__always) func comma() { byte(44) }
+    @inline(__always) func newline() { byte(10) }
+    @inline(__always) func byte(_ b: UInt8) {
+        room(1)[0] = b
+        advance(1)
     }
-    mutating func number(_ d: Double) { NumberText.append(d, to: &bytes) }
-    mutating func time(_ t: Timestamp) { t.appendISO8601(to: &bytes) }
+    func int(_ i: Int) { advance(NumberText.write(i, to: room(20))) }
+    func number(_ d: Double) { advance(NumberText.write(d, to: room(NumberText.maxBytes))) }
+    /// `Timestamp.appendISO8601`'s text; `clock` keeps the day's date between calls.
+    func time(_ t: Timestamp, _ clock: inout ISO8601Writer) { advance(clock.write(t, to: room(64))) }
     /// A field quoted only when it must be (a comma or a quote in it): tags are usually plain words.
-    mutating func field(_ s: String) {
+    func field(_ s: String) {
         if s.utf8.contains(where: { $0 == 44 || $0 == 34 }) { quoted(s) } else { text(s) }
     }
-    mutating func quoted(_ s: String) {
-        bytes.append(34)
-        for b in s.utf8 { if b == 34 { bytes.append(34) }; bytes.append(b) }
-        bytes.append(34)
+    func quoted(_ s: String) {
+        byte(34)
+        for b in s.utf8 {
+            if b == 34 { byte(34) }
+            byte(b)
+        }
+        byte(34)
     }
 }
 
