@@ -57,7 +57,12 @@ package struct BacktestStudy<S: Strategy>: Study {
         let name = config.name
         return csv.prefix(1) + [.text("breakdowns.json") { outcome.breakdowns.json() }] + csv.dropFirst()
             + [.text("metrics.json") { document.json() },
-               .work("report draft") { outcome.tearsheet.render(Self.tearsheetInput(outcome, experiment: name, runID: runID, provenance: nil)) }]
+               .work("report draft") {
+                   let input = Self.tearsheetInput(outcome, experiment: name, runID: runID, provenance: nil)  // waits for the breakdowns
+                   var timer = PhaseTimer()  // QUANTBT_TIMINGS=1: the rendering alone, for make bench
+                   outcome.tearsheet.render(input)
+                   timer.mark("report ahead")
+               }]
     }
 
     package func indexedTrades(_ outcome: RunOutcome, runID: String) -> [TradeRecord]? {
