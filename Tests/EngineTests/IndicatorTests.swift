@@ -178,3 +178,39 @@ private func series(_ n: Int, seed: UInt64 = 1) -> [Double] {
     #expect(young.isReady)
     #expect(abs(young.value - (1.5 + 1.0 / 3 + 6) / 5) < 1e-15)
 }
+
+/// Two averages updated together (one conversion to ticks for both) are the two updated
+/// one by one, bit for bit, at every step: on a grid, through grid refinements, on prices a
+/// half tick off the grid (the rounding's ties), off every grid, and where one falls back
+/// before the other. Those cases, by hand: 2,000 prices near 4e9 are 8e12 ticks of $1 in
+/// the slow window, 4e10 in the fast one; 4e9 + 0.0625 needs ticks of 10^-4, and 8e16 ticks
+/// are past 2^53, so the slow average leaves the exact path while the fast one (4e14) stays.
+/// And with the grid unchanged: 2.1 million prices near 4.294e9 (just under 2^32 ticks) sum
+/// past 2^53 in a window of 2.1 million, not in one of 10.
+@Test func smaPairsMatchSingleUpdates() {
+    var rng = SeededRandom(seed: 11)
+    var grids = series(3_000, seed: 5)                                                // cents
+    for _ in 0..<500 { grids.append((rng.uniform() * 1e4).rounded() / 1e4) }          // a finer grid
+    grids += [0.125, 0.375, 1.000_05, 2.000_005]                                      // ties, refinements
+    for _ in 0..<300 { grids.append(rng.normal() / 3) }                               // on no grid
+    var large: [Double] = (0..<2_100).map { (k: Int) -> Double in 4e9 + Double(k % 97) }
+    large.append(4e9 + 0.0625)
+    large += (0..<100).map { (k: Int) -> Double in 4e9 + Double(k) }
+    large.append(1.0 / 3)
+    let long: [Double] = (0..<2_100_100).map { (k: Int) -> Double in 4_294_000_000 + Double(k % 97) }
+    for (values, periods) in [(grids, [(3, 7), (10, 30), (10, 2_000)]), (large, [(3, 7), (10, 2_000)]), (long, [(10, 2_100_000)])] {
+        for (fastPeriod, slowPeriod) in periods {
+            var (fast, slow) = (SMA(period: fastPeriod), SMA(period: slowPeriod))
+            var (pairFast, pairSlow) = (fast, slow)
+            for (i, x) in values.enumerated() {
+                fast.update(x)
+                slow.update(x)
+                SMA.update(&pairFast, &pairSlow, with: x)
+                guard pairFast.value.bitPattern == fast.value.bitPattern, pairSlow.value.bitPattern == slow.value.bitPattern else {
+                    Issue.record("(\(fastPeriod), \(slowPeriod)) differ at step \(i), value \(x)")
+                    break
+                }
+            }
+        }
+    }
+}

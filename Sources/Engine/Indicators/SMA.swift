@@ -55,6 +55,20 @@ public struct SMA: Sendable {
         add(t, x)
     }
 
+    /// Two averages fed the same values: `x` converted to ticks once for both while they
+    /// count on the same grid (the common case: the grid is set by the values alone), as
+    /// `a.update(x); b.update(x)` would, value for value.
+    @inline(__always)
+    public static func update(_ a: inout SMA, _ b: inout SMA, with x: Double) {
+        if a.exact && b.exact && a.decimals == b.decimals, let t = a.onCurrentGrid(x) {
+            a.add(t, x)
+            b.add(t, x)
+        } else {
+            a.update(x)
+            b.update(x)
+        }
+    }
+
     /// Adds `t` ticks (the value `x`) to the exact window, or falls back when the sum
     /// would not stay exact.
     @inline(__always)
@@ -91,15 +105,16 @@ public struct SMA: Sendable {
         // of a tick of a whole number exactly when x is the Double nearest to a tick
         // (below 2^32 ticks, where a Double resolves far finer than that): no division.
         let product = x * scale
-        if abs(product) < 4_294_967_296, case let whole = Self.nearest(product), abs(product - Double(whole)) <= 1e-6 {
-            return whole
-        }
-        return nil
+        guard abs(product) < 4_294_967_296 else { return nil }
+        // The nearest whole number, exactly, without a checked conversion: adding 1.5 · 2⁵²
+        // leaves it in the low bits of the sum (ties go to even, where the check below
+        // refuses them anyway: they are half a tick off the grid).
+        let shifted = product + Self.roundingShift
+        guard abs(product - (shifted - Self.roundingShift)) <= 1e-6 else { return nil }
+        return Int64(bitPattern: shifted.bitPattern &- Self.roundingShift.bitPattern)
     }
 
-    /// The nearest whole number, by truncation (one instruction; `rounded()` calls libm).
-    @inline(__always)
-    private static func nearest(_ v: Double) -> Int64 { Int64(v + (v < 0 ? -0.5 : 0.5)) }
+    private static let roundingShift = 6_755_399_441_055_744.0  // 1.5 · 2^52
 
     /// `x` in ticks of the coarsest finer grid that holds it, the window and its sum moved
     /// to that grid; nil when no grid up to 10^-8 holds it or the sum would not stay exact.

@@ -45,8 +45,7 @@ public struct SMACrossover: Strategy {
 extension SMACrossover.Lane {
     /// Feeds `close` to both averages; the cross once the slow one has a full window.
     mutating func step(_ close: Double) -> Crossover.Signal {
-        fast.update(close)
-        slow.update(close)
+        SMA.update(&fast, &slow, with: close)
         guard slow.isReady else { return .none }
         return cross.update(fast: fast.value, slow: slow.value)
     }
