@@ -18,6 +18,13 @@ func bestOf(_ runs: Int, _ body: () -> Void) -> Double {
     (0..<runs).map { _ in seconds(body) }.min()!
 }
 
+// The allocator as quantbt and the experiment binaries set it (freed blocks kept for the
+// next backtest, as in a sweep): otherwise glibc hands each run's output columns back to the
+// kernel and the next run faults them in again, and which run that hits depends on the
+// order of allocations (the engine's reserved room for orders alone moved buy-and-hold from
+// 9.4 to 13.7 ms that way).
+MemoryTuning.keepFreedMemory()
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     print("usage: engine-bench DATA.csv [SYMBOLS=10] [RUNS=5]")

@@ -13,7 +13,7 @@ public struct Crossover: Sendable {
 
     public init() {}
 
-    @discardableResult
+    @discardableResult @inline(__always)
     public mutating func update(fast: Double, slow: Double) -> Signal {
         let now: State
         if fast > slow { now = .above } else if fast < slow { now = .below } else { return .none }

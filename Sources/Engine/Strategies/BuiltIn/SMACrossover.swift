@@ -32,6 +32,7 @@ public struct SMACrossover: Strategy {
         lanes = (0..<n).map { _ in Lane(fast: SMA(period: fastPeriod), slow: SMA(period: slowPeriod)) }
     }
 
+    @inline(__always)
     public mutating func onBar(_ bar: Bar, symbol s: Int, context: StrategyContext) {
         let signal = lanes[s].step(bar.close)
         switch signal {
@@ -44,6 +45,7 @@ public struct SMACrossover: Strategy {
 
 extension SMACrossover.Lane {
     /// Feeds `close` to both averages; the cross once the slow one has a full window.
+    @inline(__always)
     mutating func step(_ close: Double) -> Crossover.Signal {
         SMA.update(&fast, &slow, with: close)
         guard slow.isReady else { return .none }
