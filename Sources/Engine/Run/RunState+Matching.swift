@@ -2,7 +2,7 @@ import Model
 
 /// Matching open orders against the bars of one timestamp.
 extension RunState {
-    mutating func matchOpenOrders(present: [Int], barIndex: Int, now: Timestamp) {
+    mutating func matchOpenOrders(present: UnsafeBufferPointer<Int>, barIndex: Int, now: Timestamp) {
         for s in present.indices where present[s] >= 0 { portfolio.mark[s] = series[s].open[present[s]] }
         var k = 0
         while k < openOrders.count {
@@ -60,7 +60,7 @@ extension RunState {
     /// Whether a one-cancels-other sibling that also fills on this bar goes first, by
     /// `execution.intrabar`. Both orders ask the same question and get one answer, so
     /// exactly one of them fills.
-    private func yieldsToSibling(_ i: Int, group: Int, present: [Int], reference: Double) -> Bool {
+    private func yieldsToSibling(_ i: Int, group: Int, present: UnsafeBufferPointer<Int>, reference: Double) -> Bool {
         let me = orders[i]
         let b = present[me.symbol]
         for other in groups[group] ?? [] where other != me.id && status[other - 1] == .open && orders[other - 1].symbol == me.symbol {

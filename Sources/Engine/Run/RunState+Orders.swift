@@ -19,7 +19,7 @@ extension RunState {
         if order.timeInForce == .day { anyDayOrders = true }
     }
 
-    mutating func drainOutbox(now: Timestamp, barIndex: Int, present: [Int]) {
+    mutating func drainOutbox(now: Timestamp, barIndex: Int, present: UnsafeBufferPointer<Int>) {
         for order in context.outbox {
             register(order)
             if !context.tradingAllowed {

@@ -100,8 +100,14 @@ struct RunState {
         var window = 0
         if windowed { context.tradingAllowed = false }
         var exposedAtClose = [Bool](); exposedAtClose.reserveCapacity(timeline.count)
-        var cursor = [Int](repeating: 0, count: symbolCount)
-        var present = [Int](repeating: -1, count: symbolCount)
+        // Per symbol: its next bar, and its bar at this step (-1: none). Scratch memory of
+        // this call alone, written every step for every symbol: a pointer, not an array,
+        // whose every write would first ask the runtime whether its buffer is shared.
+        let cursor = UnsafeMutableBufferPointer<Int>.allocate(capacity: symbolCount)
+        let present = UnsafeMutableBufferPointer<Int>.allocate(capacity: symbolCount)
+        cursor.initialize(repeating: 0)
+        present.initialize(repeating: -1)
+        defer { cursor.deallocate(); present.deallocate() }
         var equityOut = [Double](); equityOut.reserveCapacity(timeline.count)
         var cashOut = [Double](); cashOut.reserveCapacity(timeline.count)
         var exposed = 0, barsProcessed = 0
@@ -144,7 +150,7 @@ struct RunState {
                 }
                 context.tradingAllowed = window < windows.count && t >= windows[window].start
             }
-            if !openOrders.isEmpty { matchOpenOrders(present: present, barIndex: ti, now: now) }
+            if !openOrders.isEmpty { matchOpenOrders(present: UnsafeBufferPointer(present), barIndex: ti, now: now) }
             for s in 0..<symbolCount where present[s] >= 0 {
                 portfolio.mark[s] = closes[s][present[s]]
             }
@@ -162,7 +168,7 @@ struct RunState {
                 barsProcessed += 1
             }
             strategy.onBarsClosed(context: context)
-            if !context.outbox.isEmpty || !context.cancellations.isEmpty { drainOutbox(now: now, barIndex: ti, present: present) }
+            if !context.outbox.isEmpty || !context.cancellations.isEmpty { drainOutbox(now: now, barIndex: ti, present: UnsafeBufferPointer(present)) }
             if monitored && monitor.endStep(time: t, equity: portfolio.equity) { flattenAll(now: now) }
 
             equityOut.append(portfolio.equity)
