@@ -18,13 +18,6 @@ func bestOf(_ runs: Int, _ body: () -> Void) -> Double {
     (0..<runs).map { _ in seconds(body) }.min()!
 }
 
-// The allocator as quantbt and the experiment binaries set it (freed blocks kept for the
-// next backtest, as in a sweep): otherwise glibc hands each run's output columns back to the
-// kernel and the next run faults them in again, and which run that hits depends on the
-// order of allocations (the engine's reserved room for orders alone moved buy-and-hold from
-// 9.4 to 13.7 ms that way).
-MemoryTuning.keepFreedMemory()
-
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     print("usage: engine-bench DATA.csv [SYMBOLS=10] [RUNS=5]")
@@ -43,6 +36,13 @@ let oneCoreLoad = try (0..<(profiling ? 1 : runs)).map { _ in
     try seconds { _ = try CSVBarLoader.load(path: path, symbol: "BTCUSD", parallelThreshold: .max) }
 }.min()!
 let one = loaded.series
+// From here on, the allocator as quantbt and the experiment binaries set it (freed blocks
+// kept for the next backtest, as in a sweep): otherwise glibc hands each run's output
+// columns back to the kernel and the next run faults them in again, and which run that hits
+// depends on the order of allocations (the engine's reserved room for orders alone moved
+// buy-and-hold from 9.4 to 13.7 ms that way). The parses above fault their columns in
+// fresh, as one parse in a process does.
+MemoryTuning.keepFreedMemory()
 let config = BacktestConfig(capital: 100_000, commission: CommissionModel(percent: 0.001), fillTiming: .nextOpen)
 
 func strategy(_ symbols: [String]) -> SMACrossover {
