@@ -3,18 +3,6 @@ import Engine
 import Model
 import Testing
 
-/// A random walk of `n` one-minute bars on a 0.01 grid, the same for a seed.
-private func walk(_ n: Int, seed: UInt64) -> BarSeries {
-    var random = SeededRandom(seed: seed)
-    var price = 100.0
-    return BarSeries(symbol: "X", bars: (0..<n).map { i in
-        let open = price
-        price = max(1, ((price + (random.uniform() - 0.5)) * 100).rounded() / 100)
-        return Bar(time: Timestamp(milliseconds: Int64(i) * 60_000), open: open, high: max(open, price) + 0.01,
-                   low: min(open, price) - 0.01, close: price, volume: 1_000)
-    })
-}
-
 /// Heap allocations of one backtest of the SMA(10, 30) crossover on `series`, with risk,
 /// fills and equity on, counted around `Backtest.run` alone.
 private func allocations(_ series: BarSeries) throws -> (count: UInt, trades: Int) {
@@ -43,7 +31,7 @@ private func allocations(_ series: BarSeries) throws -> (count: UInt, trades: In
     #expect(small.trades == 0 && large.trades == 0)
     #expect(large.count <= small.count + 8, "10,000 flat bars: \(small.count) allocations; 100,000: \(large.count)")
 
-    let trading = try allocations(walk(100_000, seed: 7))
+    let trading = try allocations(randomWalk(100_000, seed: 7))
     #expect(trading.trades > 1_000)
     #expect(Double(trading.count) / Double(trading.trades) < 20, "\(trading.count) allocations for \(trading.trades) trades over 100,000 bars")
     #expect(trading.count < 100_000 / 4, "\(trading.count) allocations over 100,000 bars")

@@ -3,23 +3,11 @@ import Model
 import Synchronization
 import Testing
 
-/// A random walk of `n` one-minute bars on a 0.01 grid, the same for a seed.
-private func walk(_ n: Int, seed: UInt64) -> BarSeries {
-    var random = SeededRandom(seed: seed)
-    var price = 100.0
-    return BarSeries(symbol: "X", bars: (0..<n).map { i in
-        let open = price
-        price = max(1, ((price + (random.uniform() - 0.5)) * 100).rounded() / 100)
-        return Bar(time: Timestamp(milliseconds: Int64(i) * 60_000), open: open, high: max(open, price) + 0.01,
-                   low: min(open, price) - 0.01, close: price, volume: 1_000)
-    })
-}
-
 /// The feed hands over every step once, in order, in chunks of the size asked (the last
 /// shorter), with the values the result holds; the result is the same with and without it.
 @Test(arguments: [1, 7, 1_000, 2_500, 10_000])
 func equityFeedHandsOverEveryStep(chunk: Int) throws {
-    let series = walk(2_500, seed: 3)
+    let series = randomWalk(2_500, seed: 3)
     func run(_ feed: EquityFeed?) throws -> BacktestResult {
         var strategy = try SMACrossover(parameters: Parameters(strategy: "sma-crossover", symbols: ["X"], values: ["fast": .int(5), "slow": .int(20)]))
         return Backtest(series: [series], config: BacktestConfig(capital: 10_000, commission: CommissionModel(percent: 0.001))).run(&strategy, feed: feed)
