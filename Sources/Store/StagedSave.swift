@@ -11,11 +11,13 @@ import GRDB
 /// From its first insert until either, the store's writer is held: the caller writes
 /// nothing else to the store in between. The rows are read from files that are about to
 /// move: `waitUntilRead` says when they have been.
-public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome` are handed over through the semaphores
+public final class StagedSave: @unchecked Sendable {  // `decision` is only touched under `lock`; `outcome` is handed over through `ended`
     private enum Decision { case finish((inout IndexedRun) throws -> Void), cancel }
     private struct Cancelled: Error {}
 
+    /// Under `lock`: a cancel may come while the save's thread looks whether one came.
     private var decision: Decision?
+    private let lock = NSLock()
     private var outcome: Result<Void, Error>?
     /// Let go on the save's thread before it says it has ended: the store's connections
     /// close when the caller lets go of the store, not a moment later on another thread.
@@ -73,14 +75,14 @@ public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome
             var indexed = try rows(db)
             try RunStore.insertDetails(indexed, db)
             decided.wait()
-            guard case .finish(let complete)? = decision else { throw Cancelled() }
+            guard case .finish(let complete)? = lock.withLock({ decision }) else { throw Cancelled() }
             try complete(&indexed)
             try RunStore.insertRecords(indexed, db)
         }
     }
 
     private func cancelled() throws {
-        if case .cancel? = decision { throw Cancelled() }
+        if case .cancel? = lock.withLock({ decision }) { throw Cancelled() }
     }
 
     /// The run's files are written: its rows may be read.
@@ -95,7 +97,7 @@ public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome
     /// Completes the rows (`complete` runs on the save's thread, inside its transaction:
     /// it may read the final folder) and commits them. Throws what failed, rolled back.
     public func finish(_ complete: @escaping (inout IndexedRun) throws -> Void) throws {
-        decision = .finish(complete)
+        lock.withLock { decision = .finish(complete) }
         decided.signal()
         ended.wait()
         try outcome!.get()
@@ -103,7 +105,7 @@ public final class StagedSave: @unchecked Sendable {  // `decision` and `outcome
 
     /// Rolls the rows back and waits until the store's writer is free again.
     public func cancel() {
-        decision = .cancel
+        lock.withLock { decision = .cancel }
         ready.signal()
         decided.signal()
         ended.wait()
