@@ -49,7 +49,8 @@ package struct BacktestStudy<S: Strategy>: Study {
     /// as there are workers): equity.csv, which `CSVArtifacts.all` lists first, and
     /// breakdowns.json, whose breakdowns are made when it is written.
     /// Last, the report's draft: whichever writer is free first renders it from the
-    /// breakdowns (made by then), so only its provenance section is left for the end.
+    /// breakdowns (waiting for them if the other writer is still making them), so only its
+    /// provenance section is left for the end.
     package func files(_ outcome: RunOutcome, runID: String) -> [RunFile] {
         let document = outcome.metricsDocument
         var csv = CSVArtifacts.all(outcome.result, every: config.equityEvery)
