@@ -3,9 +3,9 @@ import Engine
 import Model
 import Store
 
-/// The run's CSV artifacts as bytes, in canonical order: fills by (time, fill id), trades by
-/// (exit time, trade id), equity one row per timestamp, rejections by time. Numbers use
-/// Swift's shortest round-trip form.
+/// The run's CSV artifacts, formatted straight into their files (`ArtifactSink`), in
+/// canonical order: fills by (time, fill id), trades by (exit time, trade id), equity one
+/// row per timestamp, rejections by time. Numbers use Swift's shortest round-trip form.
 enum CSVArtifacts {
     /// Every CSV file of a run, named with `prefix` (a folder, for validation scenarios),
     /// ready for `RunDirectory.writeConcurrently`; the largest, equity.csv, first.

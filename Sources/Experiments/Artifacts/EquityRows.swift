@@ -19,7 +19,7 @@ struct EquityRows {
     /// Writes the header.
     init(every: Int64?, into sink: ArtifactSink) {
         self.every = every
-        Array((ArtifactSchema.equity.header + "\n").utf8).withUnsafeBytes { sink.append($0) }
+        sink.line(ArtifactSchema.equity.header)
     }
 
     /// The next steps, in time order.

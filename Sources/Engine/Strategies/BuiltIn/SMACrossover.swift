@@ -32,7 +32,6 @@ public struct SMACrossover: Strategy {
         lanes = (0..<n).map { _ in Lane(fast: SMA(period: fastPeriod), slow: SMA(period: slowPeriod)) }
     }
 
-    @inline(__always)
     public mutating func onBar(_ bar: Bar, symbol s: Int, context: StrategyContext) {
         let signal = lanes[s].step(bar.close)
         switch signal {
