@@ -13,6 +13,7 @@ public struct Fill: Sendable, Equatable {
     /// The cost of slippage in cash: `|price - reference price| * quantity`.
     public var slippage: Double
 
+    @inlinable
     public init(id: Int, orderID: Int, symbol: Int, time: Timestamp, side: Side, quantity: Double,
                 price: Double, commission: Double, slippage: Double) {
         (self.id, self.orderID, self.symbol, self.time, self.side, self.quantity) = (id, orderID, symbol, time, side, quantity)

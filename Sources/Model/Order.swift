@@ -67,6 +67,7 @@ public struct Order: Sendable, Equatable {
     /// that opens a position is carried into its trades (trades.csv `tag`, breakdowns by tag).
     public var tag: String?
 
+    @inlinable
     public init(id: Int, symbol: Int, side: Side, size: OrderSize, kind: OrderKind, submittedAt: Timestamp,
                 timeInForce: TimeInForce = .gtc, parent: Int? = nil, ocoGroup: Int? = nil, reduceOnly: Bool = false,
                 replaces: Int? = nil, slippageMultiplier: Double = 1, tag: String? = nil) {

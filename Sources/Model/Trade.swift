@@ -23,6 +23,7 @@ public struct Trade: Sendable, Equatable {
     /// The tag of the order that opened the position ("" when it had none).
     public var tag: String
 
+    @inlinable
     public init(id: Int, symbol: Int, direction: Direction, quantity: Double, entryTime: Timestamp,
                 entryPrice: Double, exitTime: Timestamp, exitPrice: Double, commission: Double,
                 pnl: Double, returnFraction: Double, bars: Int, tag: String = "") {

@@ -49,19 +49,34 @@ func strategy(_ symbols: [String]) -> SMACrossover {
     try! SMACrossover(parameters: Parameters(strategy: "sma-crossover", symbols: symbols, values: ["fast": .int(10), "slow": .int(30)]))
 }
 
-// `ENGINE_BENCH_ONLY=sma` (or `hold`) times that one loop alone and exits: a clean process
-// for `perf record`, without the parse, the breakdowns and the other loops in the profile.
+/// `one` and `count - 1` synthetic symbols of the same length and clock.
+func symbols(_ count: Int) -> [BarSeries] {
+    var many = [one]
+    for k in 1..<max(count, 1) {
+        let market = SyntheticMarket(symbol: "S\(k)", seed: UInt64(1000 + k), start: Timestamp(milliseconds: one.times[0]), intervalMs: 60_000,
+                                     bars: one.count, startPrice: 100, segments: [.init(.bull, 0.3), .init(.range, 0.3), .init(.bear, 0.4)])
+        many.append(market.generate())
+    }
+    return many
+}
+
+// `ENGINE_BENCH_ONLY=sma` (or `hold`, or `sma10` for SYMBOLS symbols) times that one loop
+// alone and exits: a clean process for `perf record`, without the parse, the breakdowns and
+// the other loops in the profile.
 if let only = ProcessInfo.processInfo.environment["ENGINE_BENCH_ONLY"] {
+    let series = only == "sma10" ? symbols(symbolCount) : [one]
     let best = bestOf(runs) {
         if only == "hold" {
             var s = try! BuyAndHold(parameters: Parameters(strategy: "buy-and-hold", symbols: ["BTCUSD"], values: [:]))
-            _ = Backtest(series: [one], config: config).run(&s)
+            _ = Backtest(series: series, config: config).run(&s)
         } else {
-            var s = strategy(["BTCUSD"])
-            _ = Backtest(series: [one], config: config).run(&s)
+            var s = strategy(series.map(\.symbol))
+            _ = Backtest(series: series, config: config).run(&s)
         }
     }
-    print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, %@ alone, best of %d", best * 1000, Double(one.count) / best / 1e6, only, runs))
+    let bars = series.reduce(0) { $0 + $1.count }
+    print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   %d symbol(s), %@ alone, best of %d", best * 1000, Double(bars) / best / 1e6,
+                 series.count, only, runs))
     exit(0)
 }
 
@@ -123,12 +138,7 @@ let loopGuarded = bestOf(runs) {
 print(String(format: "engine loop    %7.1f ms  %6.1f M bars/s   1 symbol, every risk and execution rule on, %d trades, best of %d",
              loopGuarded * 1000, Double(one.count) / loopGuarded / 1e6, result.trades.count, runs))
 
-var many = [one]
-for k in 1..<symbolCount {
-    let market = SyntheticMarket(symbol: "S\(k)", seed: UInt64(1000 + k), start: Timestamp(milliseconds: one.times[0]), intervalMs: 60_000,
-                                 bars: one.count, startPrice: 100, segments: [.init(.bull, 0.3), .init(.range, 0.3), .init(.bear, 0.4)])
-    many.append(market.generate())
-}
+let many = symbols(symbolCount)
 let names = many.map(\.symbol)
 let loopN = bestOf(runs) {
     var s = strategy(names)

@@ -19,7 +19,7 @@ extension RunState {
                 quantity = abs(portfolio.quantity[s])  // exactly flat, no rounding residue
                 side = portfolio.quantity[s] > 0 ? .sell : .buy
             } else {
-                let delta = targetDelta(order, price: reference)
+                let delta = targetDelta(symbol: s, size: order.size, price: reference)
                 side = delta >= 0 ? .buy : .sell
                 quantity = abs(delta)
             }
@@ -45,9 +45,9 @@ extension RunState {
             }
             quantity = min(quantity, closable)
         }
-        let bars = series[s]
         // Priced only now: a target order's side (which slippage works against) is known here.
-        let fillPrice = simulator.fillPrice(kind: order.kind, reference: reference, side: side, range: bars.high[b] - bars.low[b],
+        // The columns are read in place (a copy of the series would retain its seven arrays).
+        let fillPrice = simulator.fillPrice(kind: order.kind, reference: reference, side: side, range: series[s].high[b] - series[s].low[b],
                                             atr: volatility.slippageATR(s), multiplier: order.slippageMultiplier)
         guard quantity > 1e-12 * max(abs(portfolio.quantity[s]), 1) else { return true }
 
@@ -55,16 +55,18 @@ extension RunState {
         let since = lastExit[s].map { RiskManager.SinceExit(bars: b - $0.bar, milliseconds: time.milliseconds - $0.time.milliseconds) }
         let (approvedByRisk, refused) = risk.review(order: order, side: side, quantity: quantity, price: fillPrice,
                                                     portfolio: portfolio, time: time, sinceExit: since, halt: halt)
-        rejections.append(contentsOf: refused)
-        if refused.contains(where: { !$0.rule.isHalt }) { monitor.noteRefusal(time: time.milliseconds) }
+        if !refused.isEmpty {
+            rejections.append(contentsOf: refused)
+            if refused.contains(where: { !$0.rule.isHalt }) { monitor.noteRefusal(time: time.milliseconds) }
+        }
         var approved = approvedByRisk
         var keepsRest = false
         if let share = config.execution.maxVolumeShare {
-            let cap = share * bars.volume[b]
+            let cap = share * series[s].volume[b]
             if approved > cap * (1 + 1e-12) {
                 rejections.append(Rejection(time: time, orderID: order.id, symbol: s, side: side, requestedQuantity: approved,
                                             approvedQuantity: cap, rule: .maxVolumeShare,
-                                            detail: "\(detailPercent(share)) of the bar's volume \(detailNumber(bars.volume[b])) is \(detailNumber(cap))"
+                                            detail: "\(detailPercent(share)) of the bar's volume \(detailNumber(series[s].volume[b])) is \(detailNumber(cap))"
                                                 + (config.execution.volumeRemainder == .keep ? "; the rest stays open" : "; the rest is cancelled")))
                 approved = cap
                 keepsRest = config.execution.volumeRemainder == .keep && refused.isEmpty

@@ -8,8 +8,8 @@ extension RunState {
         while k < openOrders.count {
             let id = openOrders[k], i = id - 1
             guard status[i] == .open else { openOrders.remove(at: k); continue }
-            let order = orders[i]
-            let b = present[order.symbol]
+            // Fields, not a copy of the order: copying one retains its tag.
+            let b = present[orders[i].symbol]
             guard b >= 0 else { k += 1; continue }
             switch match(i, bar: b) {
             case .none:
@@ -18,7 +18,7 @@ extension RunState {
                 orders[i].kind = .limit(price: limit)  // rests from the next bar
                 k += 1
             case .fill(let reference):
-                if let group = order.ocoGroup, yieldsToSibling(i, group: group, present: present, reference: reference) {
+                if let group = orders[i].ocoGroup, yieldsToSibling(i, group: group, present: present, reference: reference) {
                     k += 1  // the sibling fills on this bar and cancels this one
                     continue
                 }
@@ -47,14 +47,16 @@ extension RunState {
     /// How order `i` meets bar `b` of its symbol. A bracket leg that woke on this step
     /// meets it from its entry's fill price, not from the bar's open.
     func match(_ i: Int, bar b: Int) -> FillSimulator.Match {
-        let order = orders[i]
-        let bars = series[order.symbol]
-        var open = bars.open[b]
+        // Columns and fields read in place: a copy of the series or the order would retain
+        // its seven arrays or its tag, for every order on every bar it is open.
+        let s = orders[i].symbol
+        var open = series[s].open[b]
         if let a = activation[i], a.step == step { open = a.price }
         // A target-percent order's side is known only once sized; match it as the side
         // it would take now so that limit/stop rules look the right way.
-        let side = order.size.isTarget ? targetSide(order, price: open) : order.side
-        return simulator.match(kind: order.kind, side: side, open: open, high: bars.high[b], low: bars.low[b])
+        let size = orders[i].size
+        let side = size.isTarget ? (targetDelta(symbol: s, size: size, price: open) >= 0 ? .buy : .sell) : orders[i].side
+        return simulator.match(kind: orders[i].kind, side: side, open: open, high: series[s].high[b], low: series[s].low[b])
     }
 
     /// Whether a one-cancels-other sibling that also fills on this bar goes first, by
@@ -86,15 +88,11 @@ extension RunState {
         return a.id < b.id
     }
 
-    func targetSide(_ order: Order, price: Double) -> Side {
-        targetDelta(order, price: price) >= 0 ? .buy : .sell
-    }
-
     /// The signed quantity that takes the position to the order's target fraction of
     /// equity at `price`, leaving room for the percent commission when buying exposure.
-    func targetDelta(_ order: Order, price: Double) -> Double {
-        guard case .targetPercent(let fraction) = order.size else { return 0 }
-        let held = portfolio.quantity[order.symbol]
+    func targetDelta(symbol: Int, size: OrderSize, price: Double) -> Double {
+        guard case .targetPercent(let fraction) = size else { return 0 }
+        let held = portfolio.quantity[symbol]
         let equity = portfolio.equity  // marked at this bar's open (matchOpenOrders)
         let unitPrice = price * (1 + config.commission.percent)
         let target: Double

@@ -20,25 +20,28 @@ extension RunState {
     }
 
     mutating func drainOutbox(now: Timestamp, barIndex: Int, present: UnsafeBufferPointer<Int>) {
-        for order in context.outbox {
-            register(order)
+        // By index and by field: a copy of each order (`for order in`) would retain its tag
+        // once more than booking it does.
+        for k in context.outbox.indices {
+            register(context.outbox[k])
+            let i = orders.count - 1
             if !context.tradingAllowed {
-                status[order.id - 1] = .done  // outside the trading windows: never sent
+                status[i] = .done  // outside the trading windows: never sent
                 outsideWindows += 1
                 continue
             }
-            guard order.parent == nil else { continue }  // legs travel with their entry
-            let s = order.symbol
-            if simulator.timing == .close, order.kind == .market, order.replaces == nil, present[s] >= 0 {
+            guard orders[i].parent == nil else { continue }  // legs travel with their entry
+            let s = orders[i].symbol
+            if simulator.timing == .close, orders[i].kind == .market, orders[i].replaces == nil, present[s] >= 0 {
                 // Filled now at the close: no travel (the config refuses latency with this timing).
-                status[order.id - 1] = .open
-                if execute(index: order.id - 1, reference: series[s].close[present[s]], time: now, barIndex: barIndex, symbolBar: present[s]) {
-                    finish(order.id - 1)
+                status[i] = .open
+                if execute(index: i, reference: series[s].close[present[s]], time: now, barIndex: barIndex, symbolBar: present[s]) {
+                    finish(i)
                 } else {
-                    openOrders.append(order.id)
+                    openOrders.append(i + 1)
                 }
             } else {
-                queue.push(Event(time: arrival(now), kind: .orderSubmitted, payload: order.id))
+                queue.push(Event(time: arrival(now), kind: .orderSubmitted, payload: i + 1))
             }
         }
         for id in context.cancellations where id >= 1 && id <= orders.count {
@@ -64,8 +67,8 @@ extension RunState {
         let i = id - 1
         guard status[i] == .pending else { return }
         if orders[i].replaces != nil { return replaceArrived(i) }
-        let order = orders[i]
-        if order.timeInForce == .day && config.calendar.day(of: order.submittedAt.milliseconds) < config.calendar.day(of: now.milliseconds) {
+        if orders[i].timeInForce == .day
+            && config.calendar.day(of: orders[i].submittedAt.milliseconds) < config.calendar.day(of: now.milliseconds) {
             status[i] = .done  // it reached the venue after its trading day ended
             expired += 1
             return
