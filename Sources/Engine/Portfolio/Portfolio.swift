@@ -14,7 +14,12 @@ public final class Portfolio {
     public private(set) var cash: Double
     public private(set) var quantity: [Double]
     public private(set) var averagePrice: [Double]
-    public internal(set) var mark: [Double]
+    /// The last price seen for each symbol (see `marks`).
+    public var mark: [Double] { Array(marks) }
+    /// Written for every symbol with a bar at every step, twice (open, then close): memory
+    /// of this portfolio alone, not an array, whose every write would first ask the runtime
+    /// whether its buffer is shared. Freed with the portfolio.
+    let marks: UnsafeMutableBufferPointer<Double>
     public private(set) var openPositionCount = 0
     public private(set) var trades: [Trade] = []
     private var entryTime: [Timestamp]
@@ -26,6 +31,8 @@ public final class Portfolio {
     /// `averagePrice` is the correctly rounded average, not a running one re-rounded per fill.
     private var entryNotional: [CompensatedSum]
 
+    deinit { marks.deallocate() }
+
     /// Room for `count` closed trades (see `RunState.init`).
     func reserveTrades(_ count: Int) { trades.reserveCapacity(count) }
 
@@ -33,7 +40,8 @@ public final class Portfolio {
         self.cash = cash
         quantity = [Double](repeating: 0, count: symbolCount)
         averagePrice = quantity
-        mark = quantity
+        marks = .allocate(capacity: symbolCount)
+        marks.initialize(repeating: 0)
         entryCommissionPerUnit = quantity
         entryNotional = [CompensatedSum](repeating: CompensatedSum(), count: symbolCount)
         entryTime = [Timestamp](repeating: Timestamp(milliseconds: 0), count: symbolCount)
@@ -44,21 +52,21 @@ public final class Portfolio {
     /// Read every bar (equity out, sizing, the risk monitor): inlined into the loop.
     @inline(__always) public var equity: Double {
         var e = cash
-        for s in quantity.indices where quantity[s] != 0 { e += quantity[s] * mark[s] }
+        for s in quantity.indices where quantity[s] != 0 { e += quantity[s] * marks[s] }
         return e
     }
 
     /// Σ |quantity| · mark over every symbol but `except`.
     public func grossExposure(except: Int? = nil) -> Double {
         var g = 0.0
-        for s in quantity.indices where s != except && quantity[s] != 0 { g += abs(quantity[s]) * mark[s] }
+        for s in quantity.indices where s != except && quantity[s] != 0 { g += abs(quantity[s]) * marks[s] }
         return g
     }
 
     /// Σ quantity · mark (signed: shorts count against longs) over every symbol but `except`.
     public func netExposure(except: Int? = nil) -> Double {
         var n = 0.0
-        for s in quantity.indices where s != except && quantity[s] != 0 { n += quantity[s] * mark[s] }
+        for s in quantity.indices where s != except && quantity[s] != 0 { n += quantity[s] * marks[s] }
         return n
     }
 

@@ -3,7 +3,7 @@ import Model
 /// Matching open orders against the bars of one timestamp.
 extension RunState {
     mutating func matchOpenOrders(present: UnsafeBufferPointer<Int>, barIndex: Int, now: Timestamp) {
-        for s in present.indices where present[s] >= 0 { portfolio.mark[s] = series[s].open[present[s]] }
+        for s in present.indices where present[s] >= 0 { portfolio.marks[s] = series[s].open[present[s]] }
         var k = 0
         while k < openOrders.count {
             let id = openOrders[k], i = id - 1

@@ -99,7 +99,6 @@ struct RunState {
         let windowed = config.tradingWindows != nil, windows = config.tradingWindows ?? []
         var window = 0
         if windowed { context.tradingAllowed = false }
-        var exposedAtClose = [Bool](); exposedAtClose.reserveCapacity(timeline.count)
         // Per symbol: its next bar, and its bar at this step (-1: none). Scratch memory of
         // this call alone, written every step for every symbol: a pointer, not an array,
         // whose every write would first ask the runtime whether its buffer is shared.
@@ -108,81 +107,92 @@ struct RunState {
         cursor.initialize(repeating: 0)
         present.initialize(repeating: -1)
         defer { cursor.deallocate(); present.deallocate() }
-        var equityOut = [Double](); equityOut.reserveCapacity(timeline.count)
-        var cashOut = [Double](); cashOut.reserveCapacity(timeline.count)
         var exposed = 0, barsProcessed = 0
         // Steps handed to `feed` so far, and the step count at which the next chunk goes.
         var fed = 0, nextFeed = feed.map { min($0.chunk, timeline.count) } ?? Int.max
 
-        // A range, not `enumerated()`: unoptimized (debug) builds box an array's iterator, an
-        // allocation per bar that the allocation test would count.
-        for ti in 0..<timeline.count {
-            let t = timeline[ti]
-            let now = Timestamp(milliseconds: t)
-            context.time = now
-            context.barIndex = ti
-            step = ti
-            if monitored { monitor.beginStep(time: t) }
-            while let event = queue.pop(notAfter: now) { handle(event, now: now) }
-            if anyDayOrders { expireDayOrders(now: now) }
+        // The three outputs are written in place, one element per step, every element: each
+        // append would first ask the runtime whether its buffer is shared and has room.
+        let steps = timeline.count
+        var cash: [Double] = [], exposedAtClose: [Bool] = []
+        let equity = [Double](unsafeUninitializedCapacity: steps) { equityOut, equityCount in
+            cash = [Double](unsafeUninitializedCapacity: steps) { cashOut, cashCount in
+                exposedAtClose = [Bool](unsafeUninitializedCapacity: steps) { exposedOut, exposedCount in
+                    // A range, not `enumerated()`: unoptimized (debug) builds box an array's iterator, an
+                    // allocation per bar that the allocation test would count.
+                    for ti in 0..<steps {
+                        let t = timeline[ti]
+                        let now = Timestamp(milliseconds: t)
+                        context.time = now
+                        context.barIndex = ti
+                        step = ti
+                        if monitored { monitor.beginStep(time: t) }
+                        while let event = queue.pop(notAfter: now) { handle(event, now: now) }
+                        if anyDayOrders { expireDayOrders(now: now) }
 
-            for s in 0..<symbolCount {
-                let c = cursor[s]
-                if c < counts[s] && times[s][c] == t {
-                    present[s] = c
-                    cursor[s] = c + 1
-                    if prefetching && (c & 3) == 0 && c + prefetchAhead < counts[s] {
-                        let offset = (c + prefetchAhead) * 8
-                        for k in 0..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
+                        for s in 0..<symbolCount {
+                            let c = cursor[s]
+                            if c < counts[s] && times[s][c] == t {
+                                present[s] = c
+                                cursor[s] = c + 1
+                                if prefetching && (c & 3) == 0 && c + prefetchAhead < counts[s] {
+                                    let offset = (c + prefetchAhead) * 8
+                                    for k in 0..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
+                                }
+                            } else {
+                                present[s] = -1
+                            }
+                        }
+                        while nextForcedExit < forcedExits.count && forcedExits[nextForcedExit].time <= now {
+                            forceExits(forcedExits[nextForcedExit], now: now)
+                            nextForcedExit += 1
+                        }
+                        if windowed {
+                            while window < windows.count && t >= windows[window].end {
+                                if windows[window].closeAtEnd { forceExits(ForcedExit(time: now), now: now, rule: .windowEnd) }
+                                window += 1
+                            }
+                            context.tradingAllowed = window < windows.count && t >= windows[window].start
+                        }
+                        if !openOrders.isEmpty { matchOpenOrders(present: UnsafeBufferPointer(present), barIndex: ti, now: now) }
+                        for s in 0..<symbolCount where present[s] >= 0 {
+                            portfolio.marks[s] = closes[s][present[s]]
+                        }
+                        if tracksVolatility || watchesPrices {
+                            for s in 0..<symbolCount where present[s] >= 0 {
+                                let b = present[s]
+                                if tracksVolatility { volatility.update(symbol: s, high: highs[s][b], low: lows[s][b], close: closes[s][b]) }
+                                if watchesPrices { monitor.observeClose(symbol: s, close: closes[s][b], time: t) }
+                            }
+                        }
+                        for s in 0..<symbolCount where present[s] >= 0 {
+                            let b = present[s]
+                            let bar = Bar(time: now, open: opens[s][b], high: highs[s][b], low: lows[s][b], close: closes[s][b], volume: volumes[s][b])
+                            strategy.onBar(bar, symbol: s, context: context)
+                            barsProcessed += 1
+                        }
+                        strategy.onBarsClosed(context: context)
+                        if !context.outbox.isEmpty || !context.cancellations.isEmpty { drainOutbox(now: now, barIndex: ti, present: UnsafeBufferPointer(present)) }
+                        if monitored && monitor.endStep(time: t, equity: portfolio.equity) { flattenAll(now: now) }
+
+                        equityOut[ti] = portfolio.equity
+                        cashOut[ti] = portfolio.cash
+                        if portfolio.openPositionCount > 0 { exposed += 1 }
+                        exposedOut[ti] = portfolio.openPositionCount > 0
+                        if ti + 1 == nextFeed, let feed {
+                            feed.receive(fed, Array(timeline[fed...ti]), Array(equityOut[fed...ti]), Array(cashOut[fed...ti]))
+                            fed = ti + 1
+                            nextFeed = min(fed + feed.chunk, timeline.count)
+                        }
                     }
-                } else {
-                    present[s] = -1
+                    exposedCount = steps
                 }
+                cashCount = steps
             }
-            while nextForcedExit < forcedExits.count && forcedExits[nextForcedExit].time <= now {
-                forceExits(forcedExits[nextForcedExit], now: now)
-                nextForcedExit += 1
-            }
-            if windowed {
-                while window < windows.count && t >= windows[window].end {
-                    if windows[window].closeAtEnd { forceExits(ForcedExit(time: now), now: now, rule: .windowEnd) }
-                    window += 1
-                }
-                context.tradingAllowed = window < windows.count && t >= windows[window].start
-            }
-            if !openOrders.isEmpty { matchOpenOrders(present: UnsafeBufferPointer(present), barIndex: ti, now: now) }
-            for s in 0..<symbolCount where present[s] >= 0 {
-                portfolio.mark[s] = closes[s][present[s]]
-            }
-            if tracksVolatility || watchesPrices {
-                for s in 0..<symbolCount where present[s] >= 0 {
-                    let b = present[s]
-                    if tracksVolatility { volatility.update(symbol: s, high: highs[s][b], low: lows[s][b], close: closes[s][b]) }
-                    if watchesPrices { monitor.observeClose(symbol: s, close: closes[s][b], time: t) }
-                }
-            }
-            for s in 0..<symbolCount where present[s] >= 0 {
-                let b = present[s]
-                let bar = Bar(time: now, open: opens[s][b], high: highs[s][b], low: lows[s][b], close: closes[s][b], volume: volumes[s][b])
-                strategy.onBar(bar, symbol: s, context: context)
-                barsProcessed += 1
-            }
-            strategy.onBarsClosed(context: context)
-            if !context.outbox.isEmpty || !context.cancellations.isEmpty { drainOutbox(now: now, barIndex: ti, present: UnsafeBufferPointer(present)) }
-            if monitored && monitor.endStep(time: t, equity: portfolio.equity) { flattenAll(now: now) }
-
-            equityOut.append(portfolio.equity)
-            cashOut.append(portfolio.cash)
-            if portfolio.openPositionCount > 0 { exposed += 1 }
-            exposedAtClose.append(portfolio.openPositionCount > 0)
-            if ti + 1 == nextFeed, let feed {
-                feed.receive(fed, Array(timeline[fed...ti]), Array(equityOut[fed...ti]), Array(cashOut[fed...ti]))
-                fed = ti + 1
-                nextFeed = min(fed + feed.chunk, timeline.count)
-            }
+            equityCount = steps
         }
         return BacktestResult(
-            symbols: series.map(\.symbol), times: timeline, equity: equityOut, cash: cashOut, fills: fills,
+            symbols: series.map(\.symbol), times: timeline, equity: equity, cash: cash, fills: fills,
             trades: portfolio.trades, rejections: rejections, riskEvents: monitor.events, ordersSubmitted: orders.count,
             ordersCancelled: cancelled, ordersExpired: expired, replacesFailed: replacesFailed, ordersOutsideWindows: outsideWindows,
             exposedAtClose: exposedAtClose, exposedBars: exposed,
