@@ -35,6 +35,12 @@ void qbt_keep_freed_memory(size_t map_above, size_t trim_above) {
 #endif
 }
 
+void qbt_release_freed_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 int qbt_rename_no_replace(const char *from, const char *to) {
 #if defined(__linux__) && defined(SYS_renameat2)
     long done = syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1 /* RENAME_NOREPLACE */);

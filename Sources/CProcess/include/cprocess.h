@@ -13,6 +13,10 @@ int qbt_die_with_parent(int signal);
 /// without glibc. See MemoryTuning.swift.
 void qbt_keep_freed_memory(size_t map_above, size_t trim_above);
 
+/// glibc's allocator: the free memory every arena keeps (see `qbt_keep_freed_memory`) goes
+/// back to the kernel now. Does nothing without glibc.
+void qbt_release_freed_memory(void);
+
 /// Renames `from` to `to` unless something is already at `to` (then -1 with errno EEXIST):
 /// Linux renameat2(RENAME_NOREPLACE), atomic, so two processes finishing runs of the same id
 /// at once never both take one name. Elsewhere, or where the file system cannot, a check

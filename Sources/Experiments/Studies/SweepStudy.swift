@@ -54,6 +54,7 @@ package struct SweepStudy<S: Strategy>: Study {
             let config = configs[task / perCombination]
             return MetricsCalculator.compute(try windows[task % perCombination].run(S.self, experiment: config), conventions: conventions)
         }
+        MemoryTuning.releaseFreedMemory()
         let rows = combinations.indices.map { i in
             SweepOutcome.Row(values: zip(grid.axes, combinations[i]).map { $0.values[$1] }, train: metrics[i * perCombination],
                              validation: perCombination > 1 ? metrics[i * perCombination + 1] : nil)
