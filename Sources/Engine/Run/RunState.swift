@@ -93,6 +93,10 @@ struct RunState {
                                      b.high.withUnsafeBytes { $0.baseAddress! }, b.low.withUnsafeBytes { $0.baseAddress! },
                                      b.close.withUnsafeBytes { $0.baseAddress! }, b.volume.withUnsafeBytes { $0.baseAddress! }] }
             : []
+        // The strategy's context as a local: passed to `onBar` from a stored property of
+        // `self` (which the call could in principle replace), it was retained and released
+        // around every bar; a local is known to outlive the loop.
+        let context = self.context, portfolio = self.portfolio
         let monitored = config.risk.needsMonitor, watchesPrices = monitor.watchesPrices
         let tracksVolatility = volatility.isNeeded
         let forcedExits = config.execution.forcedExits
