@@ -116,3 +116,24 @@ private func placeholder(_ store: RunStore) throws -> String {
     try store.save(rows("r3"), replacing: nil)
     #expect(try store.trades("r3").count == 2)
 }
+
+/// The rows are read by `rowsReady`'s caller, not on the save's thread behind the trades'
+/// insert: the folder's rename waits for the read, and should not wait for the insert.
+@Test func stagedSaveReadsTheRowsOnTheCallersThread() throws {
+    let store = try RunStore(path: temporaryStorePath())
+    let full = rows("r1")
+    let readOn = Mutex<[pthread_t]>([])
+    let save = store.stage(replacing: nil, runID: "r1", trades: { full.trades }) { _ in
+        readOn.withLock { $0.append(pthread_self()) }
+        var r = full
+        r.trades = []
+        return r
+    }
+    let caller = pthread_self()
+    save.rowsReady()
+    #expect(readOn.withLock { $0.count } == 1, "the rows were not read by the time rowsReady returned")
+    #expect(readOn.withLock { $0.allSatisfy { pthread_equal($0, caller) != 0 } })
+    save.waitUntilRead()
+    try save.finish { _ in }
+    #expect(try store.trades("r1").map(\.tradeID) == [1, 2])
+}

@@ -39,7 +39,7 @@ struct IndexedRecording: @unchecked Sendable {  // the runner's warn closure is 
         let save: StagedSave
         let runID: String
         func cancel() { save.cancel() }
-        /// The run's files are written: the save may read them.
+        /// The run's files are written: reads the rows they decide (on this thread) for the save.
         func rowsReady() { save.rowsReady() }
     }
 
