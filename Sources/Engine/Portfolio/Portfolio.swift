@@ -14,8 +14,12 @@ public final class Portfolio {
     public private(set) var cash: Double
     public private(set) var quantity: [Double]
     public private(set) var averagePrice: [Double]
-    /// The last price seen for each symbol (see `marks`).
-    public var mark: [Double] { Array(marks) }
+    /// The last price seen for each symbol, as an array (a copy of `marks`, which the
+    /// engine writes; setting it is for tests that mark a portfolio by hand).
+    public internal(set) var mark: [Double] {
+        get { Array(marks) }
+        set { for s in marks.indices where s < newValue.count { marks[s] = newValue[s] } }
+    }
     /// Written for every symbol with a bar at every step, twice (open, then close): memory
     /// of this portfolio alone, not an array, whose every write would first ask the runtime
     /// whether its buffer is shared. Freed with the portfolio.
