@@ -3,12 +3,19 @@
 /// a bar at a step simply is not delivered.
 public struct Timeline: Sendable {
     public let times: [Int64]
+    /// Every column is this clock (one symbol, or symbols with the same bars' times): a
+    /// symbol's bar at step i is its bar i.
+    public let shared: Bool
 
     public init(_ columns: [[Int64]]) {
         // One clock for every symbol (the usual case: minute bars of one venue) is that
         // clock: checking it reads each column once, where the merge below looks at every
-        // column twice per step (10 symbols of a year of minutes: 2 against 9 ms).
-        if let first = columns.first, columns.dropFirst().allSatisfy({ $0 == first }) { times = first; return }
+        // column twice per step.
+        if let first = columns.first, columns.dropFirst().allSatisfy({ $0 == first }) {
+            (times, shared) = (first, true)
+            return
+        }
+        shared = false
         var merged: [Int64] = []
         merged.reserveCapacity(columns.map(\.count).max() ?? 0)
         var cursors = [Int](repeating: 0, count: columns.count)

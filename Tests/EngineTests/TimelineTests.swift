@@ -6,7 +6,9 @@ struct TimelineTests {
     @Test func oneSharedClockIsThatClock() {
         let clock: [Int64] = [60, 120, 180, 240]
         #expect(Timeline([clock, clock, clock]).times == clock)
+        #expect(Timeline([clock, clock, clock]).shared)
         #expect(Timeline([clock]).times == clock)
+        #expect(Timeline([clock]).shared)
     }
 
     @Test func differentClocksMergeIntoTheirSortedUnion() {
@@ -15,9 +17,11 @@ struct TimelineTests {
         let b: [Int64] = [120, 180, 240]
         let c: [Int64] = [60, 120, 180, 240, 300]
         #expect(Timeline([a, b, c]).times == [60, 120, 180, 240, 300])
+        #expect(!Timeline([a, b, c]).shared)
         #expect(Timeline([a, b]).times == [60, 120, 180, 240])
         // Clocks that agree on length but not on values are merged, not taken as one.
         #expect(Timeline([[60, 180], [60, 120]]).times == [60, 120, 180])
+        #expect(!Timeline([[60, 180], [60, 120]]).shared)
     }
 
     @Test func noColumnsOrEmptyColumnsGiveNoSteps() {

@@ -73,7 +73,8 @@ struct RunState {
     @_specialize(where S == BollingerReversion)
     @_specialize(where S == BuyAndHold)
     mutating func run<S: Strategy>(_ strategy: inout S, feed: EquityFeed?) -> BacktestResult {
-        let timeline = Timeline(series.map(\.times)).times
+        let clock = Timeline(series.map(\.times))
+        let timeline = clock.times, sharedClock = clock.shared
         let symbolCount = series.count
         // Local copies of the columns (shared storage, no data copied): the compiler can
         // read a local `let` without retaining it around the opaque strategy call.
@@ -134,17 +135,29 @@ struct RunState {
                         while let event = queue.pop(notAfter: now) { handle(event, now: now) }
                         if anyDayOrders { expireDayOrders(now: now) }
 
-                        for s in 0..<symbolCount {
-                            let c = cursor[s]
-                            if c < counts[s] && times[s][c] == t {
-                                present[s] = c
-                                cursor[s] = c + 1
-                                if prefetching && (c & 3) == 0 && c + prefetchAhead < counts[s] {
-                                    let offset = (c + prefetchAhead) * 8
-                                    for k in 0..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
+                        if sharedClock {
+                            // Every symbol's bar of this step is its bar `ti`: no times to compare.
+                            let prefetchingNow = prefetching && (ti & 3) == 0 && ti + prefetchAhead < steps
+                            for s in 0..<symbolCount {
+                                present[s] = ti
+                                if prefetchingNow {
+                                    let offset = (ti + prefetchAhead) * 8
+                                    for k in 1..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
                                 }
-                            } else {
-                                present[s] = -1
+                            }
+                        } else {
+                            for s in 0..<symbolCount {
+                                let c = cursor[s]
+                                if c < counts[s] && times[s][c] == t {
+                                    present[s] = c
+                                    cursor[s] = c + 1
+                                    if prefetching && (c & 3) == 0 && c + prefetchAhead < counts[s] {
+                                        let offset = (c + prefetchAhead) * 8
+                                        for k in 0..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
+                                    }
+                                } else {
+                                    present[s] = -1
+                                }
                             }
                         }
                         while nextForcedExit < forcedExits.count && forcedExits[nextForcedExit].time <= now {
