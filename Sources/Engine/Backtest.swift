@@ -22,9 +22,11 @@ import Model
 ///    drawdown stop with `flatten` sends a closing order for every position;
 /// 8. equity and cash are recorded (and handed to `feed`, a chunk at a time, when given).
 ///
-/// The loop allocates nothing per bar: the outputs are reserved up front and the strategy
-/// is called through a generic, not an existential. Work for optional rules (monitor, ATRs,
-/// day orders, forced exits) is skipped when the config does not ask for them.
+/// The loop allocates nothing per bar: the outputs are made at their final size up front
+/// and written in place, and the strategy is called through a generic, not an existential.
+/// Work for optional rules (monitor, ATRs, day orders, forced exits) is skipped when the
+/// config does not ask for them; on a shared clock (`Timeline.shared`) a symbol's bar of
+/// step i is its bar i, found without comparing times.
 public struct Backtest: Sendable {
     public let series: [BarSeries]
     public let config: BacktestConfig
