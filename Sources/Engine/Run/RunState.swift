@@ -119,94 +119,86 @@ struct RunState {
         // The three outputs are written in place, one element per step, every element: each
         // append would first ask the runtime whether its buffer is shared and has room.
         let steps = timeline.count
-        var cash: [Double] = [], exposedAtClose: [Bool] = []
-        let equity = [Double](unsafeUninitializedCapacity: steps) { equityOut, equityCount in
-            cash = [Double](unsafeUninitializedCapacity: steps) { cashOut, cashCount in
-                exposedAtClose = [Bool](unsafeUninitializedCapacity: steps) { exposedOut, exposedCount in
-                    // A range, not `enumerated()`: unoptimized (debug) builds box an array's iterator, an
-                    // allocation per bar that the allocation test would count.
-                    for ti in 0..<steps {
-                        let t = timeline[ti]
-                        let now = Timestamp(milliseconds: t)
-                        context.time = now
-                        context.barIndex = ti
-                        step = ti
-                        if monitored { monitor.beginStep(time: t) }
-                        while let event = queue.pop(notAfter: now) { handle(event, now: now) }
-                        if anyDayOrders { expireDayOrders(now: now) }
+        let (equity, cash, exposedAtClose) = Self.outputs(steps) { equityOut, cashOut, exposedOut in
+            // A range, not `enumerated()`: unoptimized (debug) builds box an array's iterator, an
+            // allocation per bar that the allocation test would count.
+            for ti in 0..<steps {
+                let t = timeline[ti]
+                let now = Timestamp(milliseconds: t)
+                context.time = now
+                context.barIndex = ti
+                step = ti
+                if monitored { monitor.beginStep(time: t) }
+                while let event = queue.pop(notAfter: now) { handle(event, now: now) }
+                if anyDayOrders { expireDayOrders(now: now) }
 
-                        if sharedClock {
-                            // Every symbol's bar of this step is its bar `ti`: no times to compare.
-                            let prefetchingNow = prefetching && (ti & 3) == 0 && ti + prefetchAhead < steps
-                            for s in 0..<symbolCount {
-                                present[s] = ti
-                                if prefetchingNow {
-                                    let offset = (ti + prefetchAhead) * 8
-                                    for k in 1..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
-                                }
-                            }
-                        } else {
-                            for s in 0..<symbolCount {
-                                let c = cursor[s]
-                                if c < counts[s] && times[s][c] == t {
-                                    present[s] = c
-                                    cursor[s] = c + 1
-                                    if prefetching && (c & 3) == 0 && c + prefetchAhead < counts[s] {
-                                        let offset = (c + prefetchAhead) * 8
-                                        for k in 0..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
-                                    }
-                                } else {
-                                    present[s] = -1
-                                }
-                            }
-                        }
-                        while nextForcedExit < forcedExits.count && forcedExits[nextForcedExit].time <= now {
-                            forceExits(forcedExits[nextForcedExit], now: now)
-                            nextForcedExit += 1
-                        }
-                        if windowed {
-                            while window < windows.count && t >= windows[window].end {
-                                if windows[window].closeAtEnd { forceExits(ForcedExit(time: now), now: now, rule: .windowEnd) }
-                                window += 1
-                            }
-                            context.tradingAllowed = window < windows.count && t >= windows[window].start
-                        }
-                        if !openOrders.isEmpty { matchOpenOrders(present: UnsafeBufferPointer(present), barIndex: ti, now: now) }
-                        for s in 0..<symbolCount where present[s] >= 0 {
-                            portfolio.marks[s] = closes[s][present[s]]
-                        }
-                        if tracksVolatility || watchesPrices {
-                            for s in 0..<symbolCount where present[s] >= 0 {
-                                let b = present[s]
-                                if tracksVolatility { volatility.update(symbol: s, high: highs[s][b], low: lows[s][b], close: closes[s][b]) }
-                                if watchesPrices { monitor.observeClose(symbol: s, close: closes[s][b], time: t) }
-                            }
-                        }
-                        for s in 0..<symbolCount where present[s] >= 0 {
-                            let b = present[s]
-                            let bar = Bar(time: now, open: opens[s][b], high: highs[s][b], low: lows[s][b], close: closes[s][b], volume: volumes[s][b])
-                            strategy.onBar(bar, symbol: s, context: context)
-                            barsProcessed += 1
-                        }
-                        strategy.onBarsClosed(context: context)
-                        if !context.outbox.isEmpty || !context.cancellations.isEmpty { drainOutbox(now: now, barIndex: ti, present: UnsafeBufferPointer(present)) }
-                        if monitored && monitor.endStep(time: t, equity: portfolio.equity) { flattenAll(now: now) }
-
-                        equityOut[ti] = portfolio.equity
-                        cashOut[ti] = portfolio.cash
-                        if portfolio.openPositionCount > 0 { exposed += 1 }
-                        exposedOut[ti] = portfolio.openPositionCount > 0
-                        if ti + 1 == nextFeed, let feed {
-                            feed.receive(fed, Array(timeline[fed...ti]), Array(equityOut[fed...ti]), Array(cashOut[fed...ti]))
-                            fed = ti + 1
-                            nextFeed = min(fed + feed.chunk, timeline.count)
+                if sharedClock {
+                    // Every symbol's bar of this step is its bar `ti`: no times to compare.
+                    let prefetchingNow = prefetching && (ti & 3) == 0 && ti + prefetchAhead < steps
+                    for s in 0..<symbolCount {
+                        present[s] = ti
+                        if prefetchingNow {
+                            let offset = (ti + prefetchAhead) * 8
+                            for k in 1..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
                         }
                     }
-                    exposedCount = steps
+                } else {
+                    for s in 0..<symbolCount {
+                        let c = cursor[s]
+                        if c < counts[s] && times[s][c] == t {
+                            present[s] = c
+                            cursor[s] = c + 1
+                            if prefetching && (c & 3) == 0 && c + prefetchAhead < counts[s] {
+                                let offset = (c + prefetchAhead) * 8
+                                for k in 0..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
+                            }
+                        } else {
+                            present[s] = -1
+                        }
+                    }
                 }
-                cashCount = steps
+                while nextForcedExit < forcedExits.count && forcedExits[nextForcedExit].time <= now {
+                    forceExits(forcedExits[nextForcedExit], now: now)
+                    nextForcedExit += 1
+                }
+                if windowed {
+                    while window < windows.count && t >= windows[window].end {
+                        if windows[window].closeAtEnd { forceExits(ForcedExit(time: now), now: now, rule: .windowEnd) }
+                        window += 1
+                    }
+                    context.tradingAllowed = window < windows.count && t >= windows[window].start
+                }
+                if !openOrders.isEmpty { matchOpenOrders(present: UnsafeBufferPointer(present), barIndex: ti, now: now) }
+                for s in 0..<symbolCount where present[s] >= 0 {
+                    portfolio.marks[s] = closes[s][present[s]]
+                }
+                if tracksVolatility || watchesPrices {
+                    for s in 0..<symbolCount where present[s] >= 0 {
+                        let b = present[s]
+                        if tracksVolatility { volatility.update(symbol: s, high: highs[s][b], low: lows[s][b], close: closes[s][b]) }
+                        if watchesPrices { monitor.observeClose(symbol: s, close: closes[s][b], time: t) }
+                    }
+                }
+                for s in 0..<symbolCount where present[s] >= 0 {
+                    let b = present[s]
+                    let bar = Bar(time: now, open: opens[s][b], high: highs[s][b], low: lows[s][b], close: closes[s][b], volume: volumes[s][b])
+                    strategy.onBar(bar, symbol: s, context: context)
+                    barsProcessed += 1
+                }
+                strategy.onBarsClosed(context: context)
+                if !context.outbox.isEmpty || !context.cancellations.isEmpty { drainOutbox(now: now, barIndex: ti, present: UnsafeBufferPointer(present)) }
+                if monitored && monitor.endStep(time: t, equity: portfolio.equity) { flattenAll(now: now) }
+
+                equityOut[ti] = portfolio.equity
+                cashOut[ti] = portfolio.cash
+                if portfolio.openPositionCount > 0 { exposed += 1 }
+                exposedOut[ti] = portfolio.openPositionCount > 0
+                if ti + 1 == nextFeed, let feed {
+                    feed.receive(fed, Array(timeline[fed...ti]), Array(equityOut[fed...ti]), Array(cashOut[fed...ti]))
+                    fed = ti + 1
+                    nextFeed = min(fed + feed.chunk, timeline.count)
+                }
             }
-            equityCount = steps
         }
         return BacktestResult(
             symbols: series.map(\.symbol), times: timeline, equity: equity, cash: cash, fills: fills,
@@ -214,5 +206,24 @@ struct RunState {
             ordersCancelled: cancelled, ordersExpired: expired, replacesFailed: replacesFailed, ordersOutsideWindows: outsideWindows,
             exposedAtClose: exposedAtClose, exposedBars: exposed,
             barsProcessed: barsProcessed, openPositionsAtEnd: portfolio.openPositionCount, initialCapital: config.capital)
+    }
+
+    /// Equity, cash and exposure for `steps` steps, each written in full by `body` through
+    /// its buffer (see `run`): arrays made at their final size, filled in place.
+    @inline(__always)
+    private static func outputs(_ steps: Int, _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
+                                                      UnsafeMutableBufferPointer<Bool>) -> Void) -> ([Double], [Double], [Bool]) {
+        var cash: [Double] = [], exposed: [Bool] = []
+        let equity = [Double](unsafeUninitializedCapacity: steps) { equityOut, equityCount in
+            cash = [Double](unsafeUninitializedCapacity: steps) { cashOut, cashCount in
+                exposed = [Bool](unsafeUninitializedCapacity: steps) { exposedOut, exposedCount in
+                    body(equityOut, cashOut, exposedOut)
+                    exposedCount = steps
+                }
+                cashCount = steps
+            }
+            equityCount = steps
+        }
+        return (equity, cash, exposed)
     }
 }
