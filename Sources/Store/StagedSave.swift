@@ -10,10 +10,10 @@ import GRDB
 /// for the commit, `cancel` rolls it back. From its first insert until either, the store's
 /// writer is held: the caller writes nothing else to the store in between.
 ///
-/// The rows are read from files that are about to move, by `rowsReady`'s caller once they
-/// are written: not on the save's thread, which is niced and may still be inserting the
-/// trades then, so that the folder's rename waited for the insert (up to 20 ms of a plain
-/// run's 0.18 s). `waitUntilRead` says when they have been read.
+/// The rows are read from files that are about to move, by `rowsReady` on its caller's
+/// thread once they are written, so the files may move as soon as it returns: not on the
+/// save's thread, which is niced and may still be inserting the trades then, so that the
+/// folder's rename waited for the insert (up to 20 ms of a plain run's 0.18 s).
 public final class StagedSave: @unchecked Sendable {  // `decision` is only touched under `lock`; `outcome` is handed over through `ended`
     private enum Decision { case finish((inout IndexedRun) throws -> Void), cancel }
     private struct Cancelled: Error {}
@@ -28,7 +28,6 @@ public final class StagedSave: @unchecked Sendable {  // `decision` is only touc
     private let ready = DispatchSemaphore(value: 0)
     private let decided = DispatchSemaphore(value: 0)
     private let ended = DispatchSemaphore(value: 0)
-    private let read = DispatchSemaphore(value: 0)
     /// Whether the trades were given, set by the save's thread before `tradesKnown` (the
     /// rows leave out the trades saved already).
     private var tradesGiven = false
@@ -50,7 +49,6 @@ public final class StagedSave: @unchecked Sendable {  // `decision` is only touc
         Thread { [self] in
             _ = qbt_lower_thread_priority(10)
             outcome = Result { try save(placeholder, runID: runID, trades: trades) }
-            read.signal()  // also when the rows were never read (cancelled, failed)
             self.pool = nil
             ended.signal()
         }.start()
@@ -97,20 +95,14 @@ public final class StagedSave: @unchecked Sendable {  // `decision` is only touc
     }
 
     /// The run's files are written: reads the rows they decide, here, on the caller's
-    /// thread (see the type's note), and hands them to the save.
+    /// thread (see the type's note), and hands them to the save. Once it returns, the files
+    /// may move.
     public func rowsReady() {
         tradesKnown.wait()
         tradesKnown.signal()
         if case .cancel? = lock.withLock({ decision }) { return }
         produced = Result { try rows(tradesGiven) }
-        read.signal()
         ready.signal()
-    }
-
-    /// Waits until the rows have been read (or failed to be): their files may move then.
-    public func waitUntilRead() {
-        read.wait()
-        read.signal()
     }
 
     /// Completes the rows (`complete` runs on the save's thread, inside its transaction:
@@ -133,8 +125,7 @@ public final class StagedSave: @unchecked Sendable {  // `decision` is only touc
 
 extension RunStore {
     /// Starts saving run `runID`, replacing the placeholder `running` row; see `StagedSave`.
-    /// `trades` (nil: read with the rows) and `rows` run on the save's thread; `rows` only
-    /// after `rowsReady`.
+    /// `trades` (nil: read with the rows) runs on the save's thread, `rows` in `rowsReady`.
     public func stage(replacing placeholder: String?, runID: String, trades: @escaping @Sendable () -> [TradeRecord]? = { nil },
                       rows: @escaping @Sendable (_ tradesSaved: Bool) throws -> IndexedRun) -> StagedSave {
         StagedSave(pool: pool, replacing: placeholder, runID: runID, trades: trades, rows: rows)

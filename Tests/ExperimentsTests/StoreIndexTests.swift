@@ -134,7 +134,6 @@ private func folder(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWi
     let recording = try #require(IndexedRecording(runner: r, kind: "run", experiment: "backtest-sma-crossover", started: Date()))
     let staged = recording.stage(run, runID: id + "-2")
     staged.rowsReady()
-    staged.save.waitUntilRead()
     recording.succeeded(run, staged: staged)
     #expect(try store.list(RunStore.Query()).runs.map(\.run.id) == [id])
     #expect(try store.trades(id).count == outcome.metrics.trades)

@@ -103,7 +103,6 @@ private func placeholder(_ store: RunStore) throws -> String {
     Thread.sleep(forTimeInterval: 0.05)
     #expect(asked.withLock { $0 }.isEmpty, "the rows were read before the files were ready")
     save.rowsReady()
-    save.waitUntilRead()
     try save.finish { _ in }
     #expect(asked.withLock { $0 } == [true])
     #expect(try store.trades("r1").map(\.tradeID) == [1, 2])
@@ -133,7 +132,6 @@ private func placeholder(_ store: RunStore) throws -> String {
     save.rowsReady()
     #expect(readOn.withLock { $0.count } == 1, "the rows were not read by the time rowsReady returned")
     #expect(readOn.withLock { $0.allSatisfy { pthread_equal($0, caller) != 0 } })
-    save.waitUntilRead()
     try save.finish { _ in }
     #expect(try store.trades("r1").map(\.tradeID) == [1, 2])
 }

@@ -113,9 +113,6 @@ public struct ExperimentRunner {
             timer.mark("provenance")
             let holdout = study.holdoutEvaluations(outcome)
             url = try directory.commit { manifestSHA in
-                // The save reads the run's files while the reports are rendered; both are
-                // done before the folder is renamed.
-                defer { staged?.save.waitUntilRead() }
                 var provenance = Provenance(
                     experiment: config.name, runID: runID, git: nil, gitError: nil, configSHA256: RunDirectory.sha256(Data(configText.utf8)),
                     overrides: overrides, data: try input.data.fileRecords(), toolchain: toolchain, seed: config.seed, workers: workers, started: started,
