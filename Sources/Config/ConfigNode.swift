@@ -34,7 +34,10 @@ public struct ConfigNode: Equatable, Sendable {
     /// Parses YAML text; `file` names it in errors.
     public static func parse(yaml: String, file: String) throws -> ConfigNode {
         let node: Node?
-        do { node = try Yams.compose(yaml: yaml) } catch let error as YamlError {
+        // The basic resolver: a config reads every scalar as its text (the readers type it),
+        // so the default one's tag rules, regular expressions compiled at first use (about
+        // 1.5 ms of every command's start), would decide nothing.
+        do { node = try Yams.compose(yaml: yaml, .basic) } catch let error as YamlError {
             throw ConfigError("\(file): not valid YAML: \(Self.describe(error))")
         }
         guard let node else { return emptyMap(origin: file) }
