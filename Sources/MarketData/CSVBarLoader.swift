@@ -177,6 +177,7 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: columns.count + 1)
         defer { starts.deallocate(); ends.deallocate() }
         var line = firstLine - 1
+        var timestamps = TimestampColumnParser()
         while position < n {
             let end = lineEnd(from: position)
             line += 1
@@ -211,7 +212,7 @@ private struct RowParser: @unchecked Sendable {  // reads `p` only, and each tas
                 throw DataError("\(source):\(line): expected \(columns.count) fields like the header, found \(field)")
             }
             let timeBytes = UnsafeRawBufferPointer(rebasing: p[starts[columns.time]..<ends[columns.time]])
-            guard let time = Timestamp.parse(bytes: timeBytes.trimmedQuotes()) else {
+            guard let time = timestamps.parse(timeBytes.trimmedQuotes()) else {
                 let raw = String(decoding: timeBytes, as: UTF8.self)
                 throw DataError("\(source):\(line): column '\(excerpt(columns.names[columns.time]))': '\(excerpt(raw))' is not a timestamp "
                     + "(use ISO-8601 such as 2023-01-01T00:00:00Z, a date such as 2023-01-01, or epoch seconds or milliseconds)")

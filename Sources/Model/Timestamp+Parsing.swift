@@ -33,12 +33,47 @@ extension Timestamp {
             guard count <= 18, let v = number(i, count) else { return nil }
             return count > 11 ? Timestamp(milliseconds: Int64(v)) : Timestamp(seconds: Int64(v))
         }
-        guard let year = number(i, 4), end - i >= 10, bytes[i + 4] == 45, let month = number(i + 5, 2),
-              bytes[i + 7] == 45, let day = number(i + 8, 2),
+        guard let dayStart = parseDate(bytes) else { return nil }
+        return parseTime(bytes, dayStart: dayStart)
+    }
+
+    /// The start (ms) of the day `bytes` begin with (`2023-01-01`), or nil.
+    static func parseDate(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        let end = bytes.count
+        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? {
+            var v = 0
+            for k in 0..<count {
+                guard at + k < end, case let d = bytes[at + k] &- 48, d < 10 else { return nil }
+                v = v * 10 + Int(d)
+            }
+            return v
+        }
+        guard let year = number(0, 4), end >= 10, bytes[4] == 45, let month = number(5, 2),
+              bytes[7] == 45, let day = number(8, 2),
               (1...12).contains(month), (1...Timestamp.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        var ms = Timestamp.daysFromCivil(year: year, month: month, day: day) * millisecondsPerDay
-        i += 10
+        return Timestamp.daysFromCivil(year: year, month: month, day: day) * millisecondsPerDay
+    }
+
+    /// What follows the date in `bytes` (nothing, or `T09:30:00Z` and the other forms),
+    /// added to `dayStart`; nil when it is not a time.
+    static func parseTime(_ bytes: UnsafeRawBufferPointer, dayStart: Int64) -> Timestamp? {
+        var i = 10
+        let end = bytes.count
+        var ms = dayStart
+        @inline(__always) func digit(_ at: Int) -> Int? {
+            guard at < end else { return nil }
+            let c = bytes[at]
+            return c >= 48 && c <= 57 ? Int(c - 48) : nil
+        }
+        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? {
+            var v = 0
+            for k in 0..<count {
+                guard let d = digit(at + k) else { return nil }
+                v = v * 10 + d
+            }
+            return v
+        }
         if i == end { return Timestamp(milliseconds: ms) }
         guard bytes[i] == 84 || bytes[i] == 32,  // 'T' or ' '
               let hh = number(i + 1, 2), end - i >= 6, bytes[i + 3] == 58, let mm = number(i + 4, 2),
