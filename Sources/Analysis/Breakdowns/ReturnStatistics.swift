@@ -12,21 +12,24 @@ package struct ReturnStatistics: Sendable {
 
     package init(equity: [Double], start: Double, periodsPerYear: Double, riskFreeRate: Double) {
         var previous = start, peak = start, worst = 0.0
-        var returns = [Double]()
-        returns.reserveCapacity(equity.count)
-        for e in equity {
-            returns.append(e / previous - 1)
-            previous = e
-            peak = max(peak, e)
-            worst = max(worst, 1 - e / peak)
+        let rf = riskFreeRate / periodsPerYear
+        var sum = CompensatedSum()
+        // One pass for the returns, their sum and the drawdown (the deviation needs the mean).
+        let returns = [Double](unsafeUninitializedCapacity: equity.count) { out, count in
+            for (i, e) in equity.enumerated() {
+                let r = e / previous - 1
+                out.initializeElement(at: i, to: r)
+                sum.add(r - rf)
+                previous = e
+                peak = max(peak, e)
+                worst = max(worst, 1 - e / peak)
+            }
+            count = equity.count
         }
         self.returns = returns
         maxDrawdown = worst
         totalReturn = (equity.last ?? start) / start - 1
-        let rf = riskFreeRate / periodsPerYear
         let n = Double(returns.count)
-        var sum = CompensatedSum()
-        for r in returns { sum.add(r - rf) }
         let mean = n > 0 ? sum.value / n : 0
         var squares = CompensatedSum()
         for r in returns { let d = r - rf - mean; squares.add(d * d) }
