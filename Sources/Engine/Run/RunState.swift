@@ -1,4 +1,3 @@
-import CHotPath
 import Model
 
 /// The mutable state of one run; lives for the duration of `Backtest.run`. The step order is
@@ -76,24 +75,19 @@ struct RunState {
         let clock = Timeline(series.map(\.times))
         let timeline = clock.times, sharedClock = clock.shared
         let symbolCount = series.count
-        // Local copies of the columns (shared storage, no data copied): the compiler can
-        // read a local `let` without retaining it around the opaque strategy call.
-        let times = series.map(\.times), closes = series.map(\.close)
-        let opens = series.map(\.open), highs = series.map(\.high), lows = series.map(\.low), volumes = series.map(\.volume)
+        // Each symbol's times, for merging clocks that are not shared (a local copy, shared
+        // storage: read without retaining it around the opaque strategy call).
+        let times = series.map(\.times)
         let counts = series.map(\.count)
         // Many symbols are more column streams than the hardware prefetcher follows (six
         // per symbol): every fourth bar of a symbol asks for the lines `prefetchAhead` bars
         // on (a line holds eight values, and the fourth keeps every line covered whatever
         // the array's alignment). 10 symbols: 523 ms without, 405 ms with (engine-bench).
-        // Only addresses are kept here, for a hint that never faults; the columns are read
-        // through the arrays above.
         let prefetching = symbolCount > 2
         let prefetchAhead = 32
-        let columnStarts: [UnsafeRawPointer] = prefetching
-            ? series.flatMap { b in [b.times.withUnsafeBytes { $0.baseAddress! }, b.open.withUnsafeBytes { $0.baseAddress! },
-                                     b.high.withUnsafeBytes { $0.baseAddress! }, b.low.withUnsafeBytes { $0.baseAddress! },
-                                     b.close.withUnsafeBytes { $0.baseAddress! }, b.volume.withUnsafeBytes { $0.baseAddress! }] }
-            : []
+        // The bars' fields, read in place (see `SeriesColumns`); `series` is a `let` of self.
+        let columns = SeriesColumns(series)
+        defer { columns.deallocate() }
         // The strategy's context as a local: passed to `onBar` from a stored property of
         // `self` (which the call could in principle replace), it was retained and released
         // around every bar; a local is known to outlive the loop.
@@ -137,10 +131,7 @@ struct RunState {
                     let prefetchingNow = prefetching && (ti & 3) == 0 && ti + prefetchAhead < steps
                     for s in 0..<symbolCount {
                         present[s] = ti
-                        if prefetchingNow {
-                            let offset = (ti + prefetchAhead) * 8
-                            for k in 1..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
-                        }
+                        if prefetchingNow { columns.prefetch(s, bar: ti + prefetchAhead, columnsFrom: 1) }
                     }
                 } else {
                     for s in 0..<symbolCount {
@@ -149,8 +140,7 @@ struct RunState {
                             present[s] = c
                             cursor[s] = c + 1
                             if prefetching && (c & 3) == 0 && c + prefetchAhead < counts[s] {
-                                let offset = (c + prefetchAhead) * 8
-                                for k in 0..<6 { qbt_prefetch(columnStarts[s * 6 + k] + offset) }
+                                columns.prefetch(s, bar: c + prefetchAhead, columnsFrom: 0)
                             }
                         } else {
                             present[s] = -1
@@ -170,19 +160,17 @@ struct RunState {
                 }
                 if !openOrders.isEmpty { matchOpenOrders(present: UnsafeBufferPointer(present), barIndex: ti, now: now) }
                 for s in 0..<symbolCount where present[s] >= 0 {
-                    portfolio.marks[s] = closes[s][present[s]]
+                    portfolio.marks[s] = columns.close(s, present[s])
                 }
                 if tracksVolatility || watchesPrices {
                     for s in 0..<symbolCount where present[s] >= 0 {
                         let b = present[s]
-                        if tracksVolatility { volatility.update(symbol: s, high: highs[s][b], low: lows[s][b], close: closes[s][b]) }
-                        if watchesPrices { monitor.observeClose(symbol: s, close: closes[s][b], time: t) }
+                        if tracksVolatility { volatility.update(symbol: s, high: columns.high(s, b), low: columns.low(s, b), close: columns.close(s, b)) }
+                        if watchesPrices { monitor.observeClose(symbol: s, close: columns.close(s, b), time: t) }
                     }
                 }
                 for s in 0..<symbolCount where present[s] >= 0 {
-                    let b = present[s]
-                    let bar = Bar(time: now, open: opens[s][b], high: highs[s][b], low: lows[s][b], close: closes[s][b], volume: volumes[s][b])
-                    strategy.onBar(bar, symbol: s, context: context)
+                    strategy.onBar(columns.bar(s, present[s], time: now), symbol: s, context: context)
                     barsProcessed += 1
                 }
                 strategy.onBarsClosed(context: context)
