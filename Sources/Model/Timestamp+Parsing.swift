@@ -11,19 +11,8 @@ extension Timestamp {
         var i = 0
         let end = bytes.count
         guard i < end else { return nil }
-        @inline(__always) func digit(_ at: Int) -> Int? {
-            guard at < end else { return nil }
-            let c = bytes[at]
-            return c >= 48 && c <= 57 ? Int(c - 48) : nil
-        }
-        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? {
-            var v = 0
-            for k in 0..<count {
-                guard let d = digit(at + k) else { return nil }
-                v = v * 10 + d
-            }
-            return v
-        }
+        @inline(__always) func digit(_ at: Int) -> Int? { Timestamp.digit(bytes, at) }
+        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? { Timestamp.number(bytes, at, count) }
         // Epoch integer: all digits (optionally negative is not supported for bars).
         var allDigits = true
         var j = i
@@ -40,14 +29,7 @@ extension Timestamp {
     /// The start (ms) of the day `bytes` begin with (`2023-01-01`), or nil.
     static func parseDate(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         let end = bytes.count
-        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? {
-            var v = 0
-            for k in 0..<count {
-                guard at + k < end, case let d = bytes[at + k] &- 48, d < 10 else { return nil }
-                v = v * 10 + Int(d)
-            }
-            return v
-        }
+        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? { Timestamp.number(bytes, at, count) }
         guard let year = number(0, 4), end >= 10, bytes[4] == 45, let month = number(5, 2),
               bytes[7] == 45, let day = number(8, 2),
               (1...12).contains(month), (1...Timestamp.daysIn(month: month, year: year)).contains(day)
@@ -61,19 +43,8 @@ extension Timestamp {
         var i = 10
         let end = bytes.count
         var ms = dayStart
-        @inline(__always) func digit(_ at: Int) -> Int? {
-            guard at < end else { return nil }
-            let c = bytes[at]
-            return c >= 48 && c <= 57 ? Int(c - 48) : nil
-        }
-        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? {
-            var v = 0
-            for k in 0..<count {
-                guard let d = digit(at + k) else { return nil }
-                v = v * 10 + d
-            }
-            return v
-        }
+        @inline(__always) func digit(_ at: Int) -> Int? { Timestamp.digit(bytes, at) }
+        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? { Timestamp.number(bytes, at, count) }
         if i == end { return Timestamp(milliseconds: ms) }
         guard bytes[i] == 84 || bytes[i] == 32,  // 'T' or ' '
               let hh = number(i + 1, 2), end - i >= 6, bytes[i + 3] == 58, let mm = number(i + 4, 2),
@@ -113,6 +84,25 @@ extension Timestamp {
     public static func parse(_ text: String) -> Timestamp? {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { parse(bytes: $0) }
+    }
+
+    /// The digit at `at` of `bytes`, or nil (past the end, or not a digit).
+    @inline(__always)
+    private static func digit(_ bytes: UnsafeRawBufferPointer, _ at: Int) -> Int? {
+        guard at < bytes.count else { return nil }
+        let c = bytes[at]
+        return c >= 48 && c <= 57 ? Int(c - 48) : nil
+    }
+
+    /// The `count` digits from `at` of `bytes` as a number, or nil.
+    @inline(__always)
+    private static func number(_ bytes: UnsafeRawBufferPointer, _ at: Int, _ count: Int) -> Int? {
+        var v = 0
+        for k in 0..<count {
+            guard let d = digit(bytes, at + k) else { return nil }
+            v = v * 10 + d
+        }
+        return v
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
