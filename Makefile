@@ -4,6 +4,7 @@
 #   make test-browser   headless Chromium checks every shipped report (make test runs it too)
 #   make test-peers     metrics.profile against empyrical and quantstats (make test runs it too)
 #   make fuzz           libFuzzer on every parser of outside input (FUZZ_SECONDS each, default 120)
+#   make check-release  the release build (its own link flags) gives P1 the same artifacts as the debug build
 # Others: make bench (release benchmark), make bench-store (results store), make bench-sweep (sweep memory and time), make bench-server (job server under load), make data (sample data), make build.
 
 SWIFT ?= swift
@@ -11,7 +12,7 @@ QUANTBT = .build/debug/quantbt
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PACKAGES = libsqlite3-dev libgit2-dev
 
-.PHONY: run test test-browser test-peers fuzz build deps data bench bench-store bench-sweep bench-server clean
+.PHONY: run test test-browser test-peers check-release fuzz build deps data bench bench-store bench-sweep bench-server clean
 
 run: build data
 	$(QUANTBT) run experiments/sma-crossover
@@ -20,6 +21,10 @@ test: build data
 	$(SWIFT) test
 	bash Tests/browser/check-reports.sh
 	bash Tests/peers/check-profiles.sh
+
+# The release build make bench times (its own link flags) built, and P1 run with it and with the debug build: same artifacts. CI runs it after make test.
+check-release: build data
+	bash Tests/release/check-release.sh
 
 # metrics.profile checked against the peer libraries (a venv in .build/peers; skipped without python3 or PyPI).
 test-peers: build data
