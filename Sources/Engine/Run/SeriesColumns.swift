@@ -20,6 +20,9 @@ struct SeriesColumns {
         starts = .allocate(capacity: max(series.count * 6, 1))
         for (s, b) in series.enumerated() {
             let columns = [b.open, b.high, b.low, b.close, b.volume]
+            // Read through pointers, a short column would be read past its end, not trapped.
+            precondition(columns.allSatisfy { $0.count == b.times.count },
+                         "series \(b.symbol): its times, open, high, low, close and volume columns must have the same length")
             for k in 0..<5 {
                 // An empty column has no storage; its pointer is never read (no bar to read).
                 fields[s * 5 + k] = columns[k].withUnsafeBufferPointer { $0.baseAddress } ?? UnsafePointer(bitPattern: 8)!
